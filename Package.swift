@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Whole-program specialisation across the library targets: the engine is
+/// generic over the model, and the model's hot calls cross module lines.
+let optimise: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
+let package = Package(
+    name: "renosim",
+    platforms: [.macOS(.v13)],
+    products: [
+        // MARK: - Public API
+        .executable(name: "renosim", targets: ["renosim"]),
+        .library(name: "Stochastic", targets: ["Stochastic"]),
+        .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // MARK: - Implementation details
+        .systemLibrary(
+            name: "CGSL",
+            path: "Sources/CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+
+        // MARK: - Libraries
+        .target(name: "Stochastic", dependencies: ["CGSL"], swiftSettings: optimise),
+        .target(
+            name: "DiscreteEvent",
+            dependencies: [
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            swiftSettings: optimise
+        ),
+
+        .target(name: "QueueingModels", dependencies: ["DiscreteEvent", "Stochastic"], swiftSettings: optimise),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "renosim",
+            dependencies: [
+                "Stochastic", "DiscreteEvent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "renosim-bench",
+            dependencies: [
+                "QueueingModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "StochasticTests", dependencies: ["Stochastic"]),
+        .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "QueueingModels"]),
+    ]
+)

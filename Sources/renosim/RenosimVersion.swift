@@ -1,0 +1,3 @@
+enum RenosimVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The test command: installs GSL if missing, then runs every test.
+#   scripts/test.sh [extra swift test arguments]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ensure-gsl.sh"
+cd "$(renosim_root)"
+ensure_gsl
+exec swift test "$@"
