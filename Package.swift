@@ -13,10 +13,12 @@ let package = Package(
         .executable(name: "renosim", targets: ["renosim"]),
         .library(name: "Stochastic", targets: ["Stochastic"]),
         .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
+        .library(name: "Renovation", targets: ["Renovation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -39,12 +41,24 @@ let package = Package(
         ),
 
         .target(name: "QueueingModels", dependencies: ["DiscreteEvent", "Stochastic"], swiftSettings: optimise),
+        .target(
+            name: "Renovation",
+            dependencies: [
+                "DiscreteEvent", "Stochastic",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: optimise
+        ),
+
+        .target(name: "Experiments", dependencies: ["Renovation", "Stochastic", "DiscreteEvent"], swiftSettings: optimise),
+        .target(name: "Reports", dependencies: ["Experiments", "Renovation"]),
 
         // MARK: - Command line
         .executableTarget(
             name: "renosim",
             dependencies: [
-                "Stochastic", "DiscreteEvent",
+                "Renovation", "Experiments", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "renosim-bench",
             dependencies: [
-                "QueueingModels",
+                "QueueingModels", "Renovation", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +74,9 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "StochasticTests", dependencies: ["Stochastic"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "QueueingModels"]),
+        .testTarget(name: "RenovationTests", dependencies: ["Renovation", "QueueingModels"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Renovation", "Reports"]),
+        // Runs the built `renosim` binary end to end.
+        .testTarget(name: "CLITests", dependencies: ["renosim"]),
     ]
 )

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Experiments
 import QueueingModels
+import Renovation
 import Stochastic
 
 /// Release-build benchmarks that time themselves; the scripts under
@@ -9,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renosim-bench",
         abstract: "Benchmarks for renosim (run them through scripts/bench-*.sh).",
-        subcommands: [EngineBench.self]
+        subcommands: [EngineBench.self, ModelBench.self]
     )
 }
 
@@ -43,12 +45,66 @@ struct EngineBench: ParsableCommand {
                 servers: servers, interarrival: .exponential(mean: 1 / lambda),
                 service: .exponential(mean: 1 / mu), customers: customers, key: StreamKey(seed: seed))
             let elapsed = clock.measure { sim.run() }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            best = min(best, seconds)
+            best = min(best, seconds(elapsed))
             events = sim.eventsHandled
             meanWait = sim.model.waits.mean
         }
         print("renosim_engine events=\(events) seconds=\(best) events_per_s=\(Int(Double(events) / best)) "
               + "mean_wait=\(meanWait) erlang_c_wait=\(theory.meanWait) utilisation=\(theory.utilisation)")
+    }
+}
+
+/// Seconds of one duration, as a Double.
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+struct ModelBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Times replications of a scenario's plan (simulation only: parsing and compiling excluded)."
+    )
+
+    @Argument(help: "Scenario file.") var scenario: String
+    @Option(help: "Plan (default: the first).") var plan: String?
+    @Option(help: "Replications to time, one after another on one thread.") var replications = 20
+    @Option(help: "Worker threads; above 1 times the parallel runner instead.") var threads = 1
+    @Option(help: "Seed.") var seed: UInt64 = 1
+
+    func run() throws {
+        let loaded: LoadedScenario
+        let model: Model
+        do {
+            loaded = try ScenarioLoader.load(path: scenario)
+            model = try Model(scenario: loaded.scenario, plan: plan)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let clock = ContinuousClock()
+        if threads > 1 {
+            var results: [ReplicationResult] = []
+            let elapsed = clock.measure {
+                results = ReplicationRunner(threads: threads).run(model: model, seed: seed, replications: 0..<replications)
+            }
+            let events = results.reduce(0) { $0 + $1.events }
+            print("renosim_model replications=\(replications) threads=\(threads) seconds=\(seconds(elapsed)) "
+                  + "events=\(events) events_per_s=\(Int(Double(events) / seconds(elapsed)))")
+            return
+        }
+        var times: [Double] = []
+        var events = 0
+        for r in 0..<replications {
+            var sim = Programme.simulation(model: model, seed: seed, replication: r)
+            let elapsed = clock.measure { sim.run() }
+            times.append(seconds(elapsed))
+            events += sim.eventsHandled
+        }
+        let total = times.reduce(0, +)
+        let perReplication = total / Double(replications)
+        let sorted = times.sorted()
+        print("renosim_model replications=\(replications) seconds_per_replication=\(perReplication) "
+              + "median=\(sorted[sorted.count / 2]) max=\(sorted.last ?? 0) "
+              + "events_per_replication=\(events / replications) events_per_s=\(Int(Double(events) / total)) "
+              + "orders=\(model.orderCount) buildings=\(model.buildings.count)")
     }
 }

@@ -1,10 +1,21 @@
 import ArgumentParser
 
+/// renosim: discrete-event simulation of renovation programmes.
+///
+///     $ renosim validate scenarios/yonghong-2022.yaml
+///     scenarios/yonghong-2022.yaml: valid — 11 communities, 161 buildings, 2 plans
+///     $ renosim run scenarios/yonghong-2022.yaml --plan three-year --replications 200
 @main
 struct Renosim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renosim",
         abstract: "Discrete-event simulation of renovation programmes.",
-        version: RenosimVersion.current
+        discussion: """
+            A scenario file describes communities, buildings, work, crews, calendars, inspections, \
+            defects, budget and plans; renosim simulates it many times and tells when the programme \
+            will finish, how sure that is, and what it costs crews and residents.
+            """,
+        version: RenosimVersion.current,
+        subcommands: [RunCommand.self, ValidateCommand.self]
     )
 }

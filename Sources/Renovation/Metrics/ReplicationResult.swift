@@ -1,0 +1,78 @@
+/// Waiting time by cause, in days summed over all work orders.
+///
+/// Crew, supervisor, budget, predecessor and hold waits are calendar days
+/// an order spent waiting; weather and shutdown waits during a job are the
+/// working days it lost (hours lost ÷ hours per day).
+public struct WaitsByCause: Codable, Sendable, Equatable {
+    public var crew = 0.0
+    public var supervisor = 0.0
+    public var weather = 0.0
+    public var shutdown = 0.0
+    public var budget = 0.0
+    public var predecessor = 0.0
+
+    public init() {}
+
+    public static let causes = ["crew", "supervisor", "weather", "shutdown", "budget", "predecessor"]
+
+    public var values: [Double] { [crew, supervisor, weather, shutdown, budget, predecessor] }
+}
+
+/// Resident-reported defects and how many met each "54321" service level.
+public struct DefectOutcome: Codable, Sendable, Equatable {
+    public var reported = 0
+    public var complex = 0
+    /// Reports that met each level: register, on site, small fix, complex plan, follow-up.
+    public var met = [0, 0, 0, 0, 0]
+    /// Reports each level applies to (small fix only to small ones, plan only to complex ones).
+    public var applicable = [0, 0, 0, 0, 0]
+    /// Mean wait for a free responder, hours.
+    public var meanResponderWait = 0.0
+
+    public init() {}
+
+    public static let tiers = ["register", "on_site", "small_fix", "complex_plan", "follow_up"]
+
+    /// Share meeting each level; NaN where none applied.
+    public var attainment: [Double] {
+        zip(met, applicable).map { $1 > 0 ? Double($0) / Double($1) : .nan }
+    }
+}
+
+/// Everything one replication of one plan yields.
+public struct ReplicationResult: Codable, Sendable, Equatable {
+    public var replication: Int
+    /// Whether every work order was accepted.
+    public var finished: Bool
+    /// When the last work order was accepted, in days from the start (the
+    /// horizon when unfinished).
+    public var finishDays: Double
+    public var deadlineMet: Bool
+    public var communityFinishDays: [Double]
+    /// Buildings completed in each calendar year from the start year.
+    public var completionsPerYear: [Int]
+    /// Crew-hours worked ÷ crew-hours available on the trade's calendar, per trade.
+    public var crewUtilisation: [Double]
+    public var waits: WaitsByCause
+    public var inspections: Int
+    public var failedInspections: Int
+    public var reworkHours: Double
+    public var defects: DefectOutcome
+    /// Σ households × days between a building's first disruptive start and last disruptive acceptance.
+    public var householdDaysDisrupted: Double
+    /// Money committed in each calendar year from the start year.
+    public var costPerYear: [Double]
+    public var totalCost: Double
+    /// Most buildings under works at the same time.
+    public var peakSites: Int
+    public var events: Int
+    public var unfinishedOrders: Int
+    /// What was stuck when work remained but nothing could happen any more.
+    public var stall: String?
+    /// Acceptance time of every work order in days (model order numbering); not encoded in summaries.
+    public var orderFinishDays: [Float]
+
+    public var failureRate: Double {
+        inspections > 0 ? Double(failedInspections) / Double(inspections) : 0
+    }
+}

@@ -1,0 +1,128 @@
+import DiscreteEvent
+import Stochastic
+
+/// A scenario and one of its plans, compiled into arrays indexed by small
+/// integers: what every replication of that plan reads and never changes.
+///
+/// Work orders are numbered without storing them: building `b`'s order of
+/// building type `k` is `b · buildingTypes + k`; community `c`'s order of
+/// community type `k` is after all building orders. The numbering does not
+/// depend on the plan, so an order's random work content — drawn from a
+/// stream keyed by its number — is the same in every plan (common random numbers).
+///
+///     let model = try Model(scenario: loaded.scenario, plan: "three-year")
+///     model.orderCount        // buildings × building types + communities × community types
+public struct Model: Sendable {
+    public let scenarioName: String
+    public let planName: String
+    public let start: CivilDate
+    public let deadline: CivilDate
+    /// End of the deadline day, in hours from the start.
+    public let deadlineHours: Double
+    /// Days simulated before unfinished work is reported as such.
+    public let horizonDays: Int
+    public let hoursPerDay: Double
+    public let dispatch: DispatchRule
+
+    // Trades and crews.
+    public let tradeNames: [String]
+    public let crews: [Int]
+    public let costPerHour: [Double]
+
+    // Programme structure.
+    public let communities: [Community]
+    public let buildings: Buildings
+    public let types: [WorkType]
+    /// The types' hot fields as flat arrays.
+    public internal(set) var table: TypeTable
+    public let buildingTypeCount: Int
+    public let communityTypeCount: Int
+    /// Communities in release order, and each community's release time in hours.
+    public let releaseOrder: [Int]
+    public let releaseTime: [Double]
+
+    // Calendars: one per distinct set of trades, without rain (rain is drawn per replication).
+    public let baseCalendar: WorkingCalendar
+    public let calendars: [WorkingCalendar]
+    /// Shutdown windows (start, end) in hours for each calendar, sorted.
+    public let shutdownWindows: [[ClosedWindow]]
+    public let calendarRainSensitive: [Bool]
+    /// Probability that each day is a rain day.
+    public let rainProbability: [Double]
+
+    // Dispatch priority of each order (lower first); empty for FIFO, which uses ready times.
+    public internal(set) var priority: [Double]
+
+    // Inspections.
+    public let supervisors: Int
+    public let inspectionHours: Distribution
+    public let reworkShare: Double
+
+    // Defects and budget.
+    public let defects: DefectSpec?
+    public let defectTeam: Int
+    /// Money per year from the start year; `.infinity` without a budget.
+    public let budgetPerYear: [Double]
+    public let communityCorrelation: Double
+
+    public var orderCount: Int { buildings.count * buildingTypeCount + communities.count * communityTypeCount }
+    public var firstCommunityOrder: Int { buildings.count * buildingTypeCount }
+
+    /// The order of building type `k` (its local index) on building `b`.
+    @inlinable public func order(building b: Int, type k: Int) -> Int { b * buildingTypeCount + k }
+    /// The order of community type `k` (its local index) on community `c`.
+    @inlinable public func order(community c: Int, type k: Int) -> Int {
+        firstCommunityOrder + c * communityTypeCount + k
+    }
+    /// The global type index of an order.
+    @inlinable public func typeIndex(of order: Int) -> Int {
+        order < firstCommunityOrder
+            ? order % buildingTypeCount
+            : buildingTypeCount + (order - firstCommunityOrder) % communityTypeCount
+    }
+    /// The building of a building order, or nil for a community order.
+    @inlinable public func building(of order: Int) -> Int? {
+        order < firstCommunityOrder ? order / buildingTypeCount : nil
+    }
+    /// The community an order belongs to.
+    @inlinable public func community(of order: Int) -> Int {
+        order < firstCommunityOrder
+            ? Int(buildings.community[order / buildingTypeCount])
+            : (order - firstCommunityOrder) / communityTypeCount
+    }
+
+    /// The size an order's hours are multiplied by.
+    public func scale(of order: Int) -> Double {
+        let type = types[typeIndex(of: order)]
+        if let b = building(of: order) {
+            switch type.per {
+            case .fixed, .building: return 1
+            case .unit: return Double(buildings.units[b])
+            case .household: return Double(buildings.households[b])
+            case .floor: return Double(buildings.floors[b])
+            }
+        }
+        let c = communities[community(of: order)]
+        switch type.per {
+        case .fixed: return 1
+        case .building: return Double(c.buildings.count)
+        case .unit: return Double(c.units)
+        case .household: return Double(c.households)
+        case .floor: return Double(c.floors)
+        }
+    }
+
+    /// Hours from the start of the programme to midnight of `date`.
+    public func hours(at date: CivilDate) -> Double { Double(date.dayNumber - start.dayNumber) * 24 }
+
+    /// The calendar date of an instant given in hours from the start.
+    public func date(atHours hours: Double) -> CivilDate {
+        start.adding(days: Int((hours / 24).rounded(.down)))
+    }
+}
+
+/// A closed interval of time, [start, end) in hours.
+public struct ClosedWindow: Sendable, Equatable {
+    public let start: Double
+    public let end: Double
+}

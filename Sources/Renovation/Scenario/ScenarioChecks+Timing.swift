@@ -1,0 +1,137 @@
+import DiscreteEvent
+
+/// Dates, the working calendar and the weather.
+extension ScenarioChecks {
+    mutating func checkDates() {
+        let s = scenario
+        requireName(s.name, ScenarioKeyPath() + "name", "scenario name")
+        requireDeadline(s.deadline, ScenarioKeyPath() + "deadline")
+        if let horizon = s.horizonYears {
+            require(horizon, ScenarioKeyPath() + "horizon_years", "a whole number of years", from: 1, to: Self.maximumYears)
+        }
+    }
+
+    /// A deadline on or after the start and within the longest horizon.
+    mutating func requireDeadline(_ deadline: CivilDate, _ path: ScenarioKeyPath) {
+        let start = scenario.start
+        if deadline < start {
+            error(path, "deadline \(deadline) is before the start \(start)", expected: "a date on or after \(start)")
+        } else if deadline.year - start.year > Self.maximumYears {
+            error(path, "deadline \(deadline) is more than \(Self.maximumYears) years after the start \(start)",
+                  expected: "a deadline within \(Self.maximumYears) years")
+        }
+    }
+
+    mutating func checkCalendar() {
+        let calendar = scenario.calendar
+        let path = ScenarioKeyPath() + "calendar"
+        if calendar.workdays.isEmpty {
+            error(path + "workdays", "no working days", expected: "at least one weekday, e.g. [monday, tuesday, …]")
+        }
+        var seen = Set<Weekday>()
+        for (i, day) in calendar.workdays.enumerated() where !seen.insert(day).inserted {
+            error(path + "workdays" + i, "\(day.rawValue) is listed twice", expected: "each weekday at most once")
+        }
+        require(calendar.shiftStart, path + "shift_start", "an hour of the day", from: .closed(0), to: .open(24))
+        if calendar.shiftStart.isFinite, (0..<24).contains(calendar.shiftStart) {
+            require(calendar.hoursPerDay, path + "hours_per_day", "hours per day", from: .open(0),
+                    to: .closed(24 - calendar.shiftStart))
+        } else {
+            require(calendar.hoursPerDay, path + "hours_per_day", "hours per day", from: .open(0), to: .closed(24))
+        }
+        for (i, range) in calendar.holidays.enumerated() {
+            let itemPath = path + "holidays" + i
+            if range.last < range.first {
+                error(itemPath, "holiday \(range.first)..\(range.last) ends before it begins",
+                      expected: "first..last with first ≤ last")
+            } else if range.last.dayNumber - range.first.dayNumber >= 366 {
+                error(itemPath, "holiday \(range.first)..\(range.last) is longer than a year",
+                      expected: "a range of at most 366 days (use a shutdown for a window closed every year)")
+            }
+        }
+        for (i, shutdown) in calendar.shutdowns.enumerated() {
+            let itemPath = path + "shutdowns" + i
+            requireName(shutdown.name, itemPath + "name", "shutdown name")
+            for (j, trade) in (shutdown.trades ?? []).enumerated() {
+                requireTrade(trade, itemPath + "trades" + j)
+            }
+            if Self.daysClosed(from: shutdown.from, to: shutdown.to) >= 365 {
+                error(itemPath, "shutdown '\(shutdown.name)' from \(shutdown.from) to \(shutdown.to) closes the whole year",
+                      expected: "a window that leaves working days")
+            }
+        }
+    }
+
+    /// Length of a yearly window in a leap year (`to` may be in the next year).
+    static func daysClosed(from: MonthDay, to: MonthDay) -> Int {
+        func dayOfYear(_ d: MonthDay) -> Int {
+            guard let date = CivilDate(year: 2000, month: d.month, day: d.day),
+                  let newYear = CivilDate(year: 2000, month: 1, day: 1) else { return 0 }
+            return date.dayNumber - newYear.dayNumber
+        }
+        let first = dayOfYear(from), last = dayOfYear(to)
+        return last >= first ? last - first + 1 : 366 - first + last + 1
+    }
+
+    mutating func checkWeather() {
+        guard let weather = scenario.weather else { return }
+        let path = ScenarioKeyPath() + "weather"
+        if weather.rainProbability.count != 12 {
+            error(path + "rain_probability", "\(weather.rainProbability.count) probabilities",
+                  expected: "12, one per month from January to December")
+        }
+        for (i, p) in weather.rainProbability.enumerated() {
+            requireProbability(p, path + "rain_probability" + i, "a probability of a rain day")
+        }
+        for (i, trade) in weather.stops.enumerated() {
+            requireTrade(trade, path + "stops" + i)
+        }
+    }
+
+    // MARK: - Warnings
+
+    mutating func warnAboutTiming() {
+        let s = scenario
+        let end = horizonEnd
+        if let horizon = s.horizonYears, let end, end < s.deadline {
+            warn(ScenarioKeyPath() + "horizon_years",
+                 "the horizon of \(horizon) years ends on \(end), before the deadline \(s.deadline)",
+                 expected: "a horizon that covers the deadline, or work past it is reported unfinished")
+        }
+        for (i, range) in s.calendar.holidays.enumerated() where range.last < s.start || end.map({ range.first > $0 }) == true {
+            warn(ScenarioKeyPath() + "calendar" + "holidays" + i,
+                 "holiday \(range.first)..\(range.last) lies outside the simulated period and has no effect")
+        }
+        for (i, shutdown) in s.calendar.shutdowns.enumerated() where shutdown.trades?.isEmpty == true {
+            warn(ScenarioKeyPath() + "calendar" + "shutdowns" + i + "trades",
+                 "shutdown '\(shutdown.name)' stops no trade (an empty list); leave out `trades` to stop every trade")
+        }
+        if let weather = s.weather {
+            if weather.stops.isEmpty {
+                warn(ScenarioKeyPath() + "weather" + "stops", "rain stops no trade, so the weather has no effect")
+            } else if weather.rainProbability.allSatisfy({ $0 == 0 }) {
+                warn(ScenarioKeyPath() + "weather" + "rain_probability", "every month has no rain, so the weather has no effect")
+            }
+            warnAboutRepeats(weather.stops, { ScenarioKeyPath() + "weather" + "stops" + $0 }, "trade")
+        }
+    }
+
+    /// The last day simulated when `horizon_years` is given.
+    var horizonEnd: CivilDate? {
+        scenario.horizonYears.map { Self.anniversary(of: scenario.start, years: $0).adding(days: -1) }
+    }
+
+    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    static func anniversary(of date: CivilDate, years: Int) -> CivilDate {
+        CivilDate(year: date.year + years, month: date.month, day: date.day)
+            ?? CivilDate(year: date.year + years, month: date.month, day: 28)
+            ?? date
+    }
+
+    mutating func warnAboutRepeats(_ names: [String], _ path: (Int) -> ScenarioKeyPath, _ what: String) {
+        var seen = Set<String>()
+        for (i, name) in names.enumerated() where !seen.insert(name).inserted {
+            warn(path(i), "\(what) '\(name)' is listed twice")
+        }
+    }
+}

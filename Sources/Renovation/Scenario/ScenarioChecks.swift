@@ -1,0 +1,159 @@
+import DiscreteEvent
+import Stochastic
+
+/// The state of one validation pass: the scenario, lookup tables built once,
+/// and the issues found so far. The rules live in extensions, one per
+/// section of the scenario.
+struct ScenarioChecks {
+    let scenario: Scenario
+    private(set) var issues: [ScenarioIssue] = []
+    let tradeNames: Set<String>
+
+    /// Upper bounds that catch typos (an extra zero or three) long before
+    /// they exhaust memory or time.
+    static let maximumCrews = 100_000
+    static let maximumBuildings = 5_000_000
+    static let maximumYears = 100
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+        tradeNames = Set(scenario.trades.keys)
+    }
+
+    // MARK: - Reporting
+
+    mutating func error(_ path: ScenarioKeyPath, _ message: String, expected: String? = nil) {
+        issues.append(ScenarioIssue(.error, keyPath: path.description, message: message, expected: expected))
+    }
+
+    mutating func warn(_ path: ScenarioKeyPath, _ message: String, expected: String? = nil) {
+        issues.append(ScenarioIssue(.warning, keyPath: path.description, message: message, expected: expected))
+    }
+
+    // MARK: - Numbers
+
+    enum Bound {
+        case closed(Double)
+        case open(Double)
+
+        var value: Double {
+            switch self {
+            case .closed(let v), .open(let v): v
+            }
+        }
+    }
+
+    /// Reports `value` at `path` unless it is finite and within the bounds.
+    /// `what` names the quantity for the message: "a whole number of crews"
+    /// gives "expected a whole number of crews ≥ 0".
+    mutating func require(_ value: Double, _ path: ScenarioKeyPath, _ what: String, from lower: Bound? = nil, to upper: Bound? = nil) {
+        func lowerText(_ b: Bound) -> String {
+            switch b {
+            case .closed(let v): "\(what) ≥ \(v.scenarioText)"
+            case .open(let v): "\(what) > \(v.scenarioText)"
+            }
+        }
+        func upperText(_ b: Bound) -> String {
+            switch b {
+            case .closed(let v): "\(what) ≤ \(v.scenarioText)"
+            case .open(let v): "\(what) < \(v.scenarioText)"
+            }
+        }
+        let shown = value.scenarioText
+        guard value.isFinite else {
+            let range = [lower.map(lowerText), upper.map { b in
+                lower == nil ? upperText(b) : String(upperText(b).dropFirst(what.count + 1))
+            }].compactMap { $0 }
+            error(path, "\(shown) is not a finite number",
+                  expected: range.isEmpty ? "a finite number" : range.joined(separator: " and "))
+            return
+        }
+        if let lower {
+            let below: Bool
+            switch lower {
+            case .closed(let v): below = value < v
+            case .open(let v): below = value <= v
+            }
+            if below {
+                let problem = value < 0 && lower.value >= 0 ? "is negative"
+                    : value == lower.value ? "is not above \(lower.value.scenarioText)"
+                    : "is below \(lower.value.scenarioText)"
+                error(path, "\(shown) \(problem)", expected: lowerText(lower))
+                return
+            }
+        }
+        if let upper {
+            let above: Bool
+            switch upper {
+            case .closed(let v): above = value > v
+            case .open(let v): above = value >= v
+            }
+            if above {
+                let problem = value == upper.value ? "is not below \(upper.value.scenarioText)"
+                    : "is above \(upper.value.scenarioText)"
+                error(path, "\(shown) \(problem)", expected: upperText(upper))
+            }
+        }
+    }
+
+    mutating func require(_ value: Int, _ path: ScenarioKeyPath, _ what: String, from lower: Int? = nil, to upper: Int? = nil) {
+        require(Double(value), path, what, from: lower.map { .closed(Double($0)) }, to: upper.map { .closed(Double($0)) })
+    }
+
+    mutating func requireProbability(_ value: Double, _ path: ScenarioKeyPath, _ what: String = "a probability") {
+        require(value, path, what, from: .closed(0), to: .closed(1))
+    }
+
+    /// A duration, size or count drawn from `distribution`: never negative,
+    /// with a finite mean.
+    mutating func requireNonNegative(_ distribution: Distribution, _ path: ScenarioKeyPath, _ what: String) {
+        let lowest = distribution.quantile(0)
+        if lowest < 0 {
+            error(path, "\(distribution) can draw negative values (as low as \(lowest.scenarioText))",
+                  expected: "\(what) that are never negative")
+        } else if !distribution.mean.isFinite {
+            error(path, "\(distribution) has no finite mean", expected: "\(what) with a finite mean")
+        }
+    }
+
+    // MARK: - Names
+
+    /// Reports `name` at `path` unless it is a trade; suggests the closest one.
+    mutating func requireTrade(_ name: String, _ path: ScenarioKeyPath) {
+        guard !tradeNames.contains(name) else { return }
+        var message = "'\(name)' is not a trade"
+        if let near = closest(to: name, in: scenario.trades.keys) { message += " — did you mean '\(near)'?" }
+        error(path, message, expected: "one of the trades: " + scenario.trades.keys.joined(separator: ", "))
+    }
+
+    /// Reports each name after its first occurrence.
+    mutating func requireUnique(_ names: [String], _ path: (Int) -> ScenarioKeyPath, _ what: String) {
+        var first: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            if let earlier = first[name] {
+                error(path(i), "\(what) '\(name)' is used twice (also at \(path(earlier)))", expected: "unique \(what)s")
+            } else {
+                first[name] = i
+            }
+        }
+    }
+
+    /// "1 crew", "3 crews".
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
+    mutating func requireName(_ name: String, _ path: ScenarioKeyPath, _ what: String) {
+        if name.trimmed.isEmpty { error(path, "the \(what) is empty", expected: "a non-empty \(what)") }
+    }
+}
+
+extension Double {
+    /// The number as a planner would write it: `30`, not `30.0`; `nan`, `inf`.
+    var scenarioText: String {
+        if isNaN { return "nan" }
+        if isInfinite { return self < 0 ? "-inf" : "inf" }
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return String(self)
+    }
+}

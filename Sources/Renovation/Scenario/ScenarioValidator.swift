@@ -1,0 +1,38 @@
+/// Checks the meaning of a decoded ``Scenario``: dates in order, numbers in
+/// range and finite, names that refer to something, precedence without
+/// cycles, enough crews for every work order in every plan. It collects
+/// every problem rather than stopping at the first.
+///
+///     let issues = ScenarioValidator.validate(scenario)
+///     // [error: work.building[1].after: precedence cycle: roofing → facade → roofing, …]
+///
+/// Issues carry key paths only; ``ScenarioLoader`` adds file, line and
+/// column. The rules are listed in `docs/scenario-reference.md`.
+public enum ScenarioValidator {
+    /// Every rule the scenario breaks (empty when it can be simulated).
+    public static func validate(_ scenario: Scenario) -> [ScenarioIssue] {
+        var checks = ScenarioChecks(scenario)
+        checks.checkDates()
+        checks.checkCalendar()
+        checks.checkWeather()
+        checks.checkTrades()
+        checks.checkSupervision()
+        checks.checkDefects()
+        checks.checkBudget()
+        checks.checkProgramme()
+        checks.checkWork()
+        checks.checkPlans()
+        return checks.issues
+    }
+
+    /// Settings that are legal but probably not what the planner meant: a
+    /// trade no work type uses, a shutdown that stops no trade, a budget
+    /// year outside the programme, a release after the deadline.
+    public static func warnings(_ scenario: Scenario) -> [ScenarioIssue] {
+        var checks = ScenarioChecks(scenario)
+        checks.warnAboutTiming()
+        checks.warnAboutResources()
+        checks.warnAboutWorkAndPlans()
+        return checks.issues
+    }
+}

@@ -1,0 +1,110 @@
+import DiscreteEvent
+
+extension Programme {
+    /// Runs one replication to the end and returns its metrics.
+    public static func run(model: Model, seed: UInt64, replication: Int) -> ReplicationResult {
+        var sim = simulation(model: model, seed: seed, replication: replication)
+        sim.run()
+        return sim.model.result(events: sim.eventsHandled)
+    }
+
+    /// The metrics of a finished run.
+    public func result(events: Int) -> ReplicationResult {
+        let finished = accepted == model.orderCount
+        let finishHours = finished ? lastAcceptance : model.baseCalendar.horizon
+        var utilisation: [Double] = []
+        for t in model.tradeNames.indices {
+            let available = Double(model.crews[t]) * tradeCalendarHours(t, until: finishHours)
+            utilisation.append(available > 0 ? workedCrewHours[t] / available : 0)
+        }
+        var householdDays = 0.0
+        for b in 0..<model.buildings.count where disruptionEnd[b] > disruptionStart[b] {
+            householdDays += Double(model.buildings.households[b]) * (disruptionEnd[b] - disruptionStart[b]) / 24
+        }
+        return ReplicationResult(
+            replication: replication,
+            finished: finished,
+            finishDays: finishHours / 24,
+            deadlineMet: finished && finishHours <= model.deadlineHours,
+            communityFinishDays: communityFinish.map { $0 / 24 },
+            completionsPerYear: completionsPerYear,
+            crewUtilisation: utilisation,
+            waits: waits,
+            inspections: inspections,
+            failedInspections: failures,
+            reworkHours: reworkHours,
+            defects: defectOutcome(),
+            householdDaysDisrupted: householdDays,
+            costPerYear: spent,
+            totalCost: spent.reduce(0, +),
+            peakSites: peakSites,
+            events: events,
+            unfinishedOrders: model.orderCount - accepted,
+            stall: finished ? nil : stallReport(),
+            orderFinishDays: acceptedAt)
+    }
+
+    /// Working hours a trade's calendar offered from the start to `time`
+    /// (the calendar of the first work type that uses the trade alone, else the base calendar).
+    func tradeCalendarHours(_ t: Int, until time: Double) -> Double {
+        let own = model.types.first { $0.needs.count == 1 && $0.needs[0].trade == t }
+        let calendar = own.map { calendars[$0.calendar] } ?? model.baseCalendar
+        return calendar.workHours(from: 0, to: time)
+    }
+
+    func defectOutcome() -> DefectOutcome {
+        var outcome = DefectOutcome()
+        guard let spec = model.defects else { return outcome }
+        let levels = spec.serviceLevels
+        outcome.reported = defects.count
+        for defect in defects {
+            let t0 = defect.reportedAt
+            func met(_ at: Double, within hours: Double) -> Int { !at.isNaN && at - t0 <= hours + 1e-9 ? 1 : 0 }
+            if defect.complex { outcome.complex += 1 }
+            outcome.applicable[0] += 1
+            outcome.met[0] += met(defect.registeredAt, within: levels.registerMinutes / 60)
+            outcome.applicable[1] += 1
+            outcome.met[1] += met(defect.onSiteAt, within: levels.onSiteMinutes / 60)
+            if defect.complex {
+                outcome.applicable[3] += 1
+                outcome.met[3] += met(defect.resolvedAt, within: levels.complexPlanDays * 24)
+            } else {
+                outcome.applicable[2] += 1
+                outcome.met[2] += met(defect.resolvedAt, within: levels.smallFixHours)
+            }
+            outcome.applicable[4] += 1
+            outcome.met[4] += met(defect.followedUpAt, within: levels.followUpDays * 24)
+        }
+        outcome.meanResponderWait = responderWait.count > 0 ? responderWait.mean : 0
+        return outcome
+    }
+
+    /// What is stuck, in words a planner can act on.
+    func stallReport() -> String {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        func add(_ reason: String) {
+            if counts[reason] == nil { order.append(reason) }
+            counts[reason, default: 0] += 1
+        }
+        for o in 0..<model.orderCount {
+            let type = model.types[model.typeIndex(of: o)]
+            switch state[o] {
+            case .accepted: continue
+            case .waiting:
+                add(released[model.community(of: o)]
+                    ? "\(type.name): waiting for predecessors that never finish"
+                    : "\(type.name): community never released within the horizon")
+            case .queued:
+                let need = type.needs[min(Int(acquired[o]), type.needs.count - 1)]
+                add("\(type.name): waiting for \(need.crews) crew(s) of \(model.tradeNames[need.trade])")
+            case .held: add("\(type.name): held for a shutdown")
+            case .budgetWait: add("\(type.name): no budget left in any remaining year")
+            case .running, .inspection: add("\(type.name): still in progress at the horizon")
+            case .stranded: add("\(type.name): does not fit in the calendar before the horizon")
+            }
+        }
+        let details = order.map { "\(counts[$0] ?? 0) × \($0)" }.joined(separator: "; ")
+        return "\(model.orderCount - accepted) of \(model.orderCount) work orders unfinished — \(details)"
+    }
+}

@@ -1,0 +1,583 @@
+import DiscreteEvent
+import Stochastic
+
+/// One replication of one plan: the renovation programme as a model on the
+/// discrete-event engine.
+///
+/// State lives in arrays indexed by work-order, building and community
+/// numbers; events carry 32-bit indexes, so an event is a few bytes and the
+/// hot path neither allocates nor dispatches dynamically.
+public struct Programme: SimulationModel {
+    public enum Event: Sendable, Equatable {
+        case release(Int32)
+        case workDone(Int32)
+        case inspectionDone(Int32)
+        case requeue(Int32)
+        case newYear
+        case defectArrival
+        case defectRegistered(Int32)
+        case defectOnSite(Int32)
+        case defectFixed(Int32)
+        case defectPlanned(Int32)
+        case defectFollowUp(Int32)
+        case afterWorksEnd(Int32)
+    }
+
+    public let model: Model
+    public let replication: Int
+    let seed: UInt64
+
+    // Calendars of this replication (rain drawn per replication).
+    var calendars: [WorkingCalendar]
+
+    // Resources.
+    var crews: [ResourcePool<PriorityLine<Int32>>]
+    var supervisors: ResourcePool<FIFOLine<Int32>>
+    var responders: ResourcePool<FIFOLine<Int32>>
+
+    // Work orders.
+    var state: [OrderState]
+    var remaining: [Int32]
+    var hours: [Double]
+    var acquired: [UInt8]
+    var rework: [Bool]
+    var heldOnce: [Bool]
+    var attempts: [UInt8]
+    /// When the order entered its current wait (crew, hold, budget or supervisor).
+    var since: [Double]
+    var acceptedAt: [Float]
+    var accepted = 0
+    var lastAcceptance = 0.0
+
+    // Buildings and communities.
+    var released: [Bool]
+    var buildingOpen: [Int32]
+    var buildingFirstStart: [Double]
+    var disruptionStart: [Double]
+    var disruptionEnd: [Double]
+    var communityOpen: [Int32]
+    var communityFinish: [Double]
+    var sites = 0
+    var peakSites = 0
+
+    // Budget.
+    var spent: [Double]
+    var budgetWaiting: [Int32] = []
+    var newYearPending = false
+
+    // Defects.
+    var defects: [DefectReport] = []
+    var householdsDuring = 0.0
+    var householdsAfter = 0.0
+    var nextArrival: EventID?
+    let arrivalStream: RandomStream
+    let serviceStream: RandomStream
+    var responderWait = Tally()
+
+    // Streams re-keyed per order.
+    let inspectionStream: RandomStream
+
+    // Hot tables and defect parameters, copied out of the model once so
+    // that events read plain values.
+    let table: TypeTable
+    let defectsOn: Bool
+    let duringRate: Double
+    let afterRate: Double
+    let afterDays: Double
+    let complexShare: Double
+    let registerMinutes: Distribution
+    let travelMinutes: Distribution
+    let smallFixHours: Distribution
+    let assessmentHours: Distribution
+    let planHours: Distribution
+    let followUpDays: Distribution
+
+    // Metrics.
+    var waits = WaitsByCause()
+    var inspections = 0
+    var failures = 0
+    var reworkHours = 0.0
+    var workedCrewHours: [Double]
+    var completionsPerYear: [Int]
+
+    /// Records of what happened, when tracing is on (one replication, `--trace`).
+    public internal(set) var trace: [TraceRecord]?
+
+    /// Sets up replication `replication` of `model`: draws every work
+    /// order's content and the weather from streams keyed by the seed, the
+    /// replication and what they belong to.
+    public init(model: Model, seed: UInt64, replication: Int, trace tracing: Bool = false) {
+        self.model = model
+        self.replication = replication
+        self.seed = seed
+        let key = StreamKey(seed: seed, replication: UInt64(replication))
+
+        // Weather: one draw per day, shared by every plan.
+        var calendars = model.calendars
+        if model.calendarRainSensitive.contains(true) {
+            let weather = RandomStream(key: key.purpose(StreamPurpose.weather))
+            let rain = model.rainProbability.map { weather.uniform() < $0 }
+            for i in calendars.indices where model.calendarRainSensitive[i] {
+                calendars[i].close(where: rain)
+            }
+        }
+        self.calendars = calendars
+
+        crews = model.crews.map { ResourcePool(capacity: $0, line: PriorityLine<Int32>()) }
+        supervisors = ResourcePool(capacity: model.supervisors, line: FIFOLine<Int32>())
+        responders = ResourcePool(capacity: model.defectTeam, line: FIFOLine<Int32>())
+
+        let n = model.orderCount
+        state = [OrderState](repeating: .waiting, count: n)
+        acquired = [UInt8](repeating: 0, count: n)
+        rework = [Bool](repeating: false, count: n)
+        heldOnce = [Bool](repeating: false, count: n)
+        attempts = [UInt8](repeating: 0, count: n)
+        since = [Double](repeating: 0, count: n)
+        acceptedAt = [Float](repeating: .nan, count: n)
+        hours = Programme.drawContent(model, key: key)
+        remaining = Programme.predecessorCounts(model)
+
+        released = [Bool](repeating: false, count: model.communities.count)
+        buildingOpen = [Int32](repeating: Int32(model.buildingTypeCount), count: model.buildings.count)
+        buildingFirstStart = [Double](repeating: .infinity, count: model.buildings.count)
+        disruptionStart = [Double](repeating: .infinity, count: model.buildings.count)
+        disruptionEnd = [Double](repeating: -.infinity, count: model.buildings.count)
+        communityOpen = model.communities.map {
+            Int32($0.buildings.count * model.buildingTypeCount + model.communityTypeCount)
+        }
+        communityFinish = [Double](repeating: .nan, count: model.communities.count)
+        spent = [Double](repeating: 0, count: model.budgetPerYear.count)
+        completionsPerYear = [Int](repeating: 0, count: model.budgetPerYear.count)
+        workedCrewHours = [Double](repeating: 0, count: model.tradeNames.count)
+
+        arrivalStream = RandomStream(key: key.purpose(StreamPurpose.defectArrivals))
+        serviceStream = RandomStream(key: key.purpose(StreamPurpose.defectService))
+        inspectionStream = RandomStream(key: key.purpose(StreamPurpose.inspection))
+        trace = tracing ? [] : nil
+        table = model.table
+        let spec = model.defects
+        defectsOn = spec != nil && model.defectTeam > 0
+        duringRate = spec?.duringWorksRate ?? 0
+        afterRate = spec?.afterWorksRate ?? 0
+        afterDays = spec?.afterWorksDays ?? 0
+        complexShare = spec?.complexShare ?? 0
+        registerMinutes = spec?.registerMinutes ?? .constant(0)
+        travelMinutes = spec?.travelMinutes ?? .constant(0)
+        smallFixHours = spec?.smallFixHours ?? .constant(0)
+        assessmentHours = spec?.assessmentHours ?? .constant(0)
+        planHours = spec?.planHours ?? .constant(0)
+        followUpDays = spec?.followUpDays ?? .constant(0)
+    }
+
+    /// Every order's working hours: its type's distribution × its scale,
+    /// drawn from a stream keyed by the order's number, so the draw does not
+    /// depend on the plan. With a community correlation ρ > 0 the draws of
+    /// one community share a Gaussian common factor.
+    static func drawContent(_ model: Model, key: StreamKey) -> [Double] {
+        let stream = RandomStream(key: key)
+        var hours = [Double](repeating: 0, count: model.orderCount)
+        let factor = try? CommonFactor(rho: model.communityCorrelation)
+        var shared = [Double](repeating: 0, count: model.communities.count)
+        if let factor, factor.rho > 0 {
+            for c in shared.indices {
+                stream.rekey(key.entity(UInt64(c)).purpose(StreamPurpose.communityFactor))
+                shared[c] = CommonFactor.sharedDraw(stream)
+            }
+        }
+        let correlated = (factor?.rho ?? 0) > 0
+        for o in 0..<model.orderCount {
+            stream.rekey(key.entity(UInt64(o)).purpose(StreamPurpose.workContent))
+            let distribution = model.types[model.typeIndex(of: o)].hours
+            let draw: Double
+            if correlated, let factor {
+                draw = distribution.quantile(factor.uniform(shared: shared[model.community(of: o)], stream))
+            } else {
+                draw = distribution.sample(stream)
+            }
+            hours[o] = max(0, draw) * model.scale(of: o)
+        }
+        return hours
+    }
+
+    /// How many accepted predecessors each order waits for.
+    static func predecessorCounts(_ model: Model) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: model.orderCount)
+        for o in 0..<model.orderCount {
+            let type = model.types[model.typeIndex(of: o)]
+            var count = 0
+            for p in type.predecessors {
+                let predecessor = model.types[p]
+                if type.level == .community && predecessor.level == .building {
+                    count += model.communities[model.community(of: o)].buildings.count
+                } else {
+                    count += 1
+                }
+            }
+            counts[o] = Int32(count)
+        }
+        return counts
+    }
+
+    /// A simulation of this replication with every community's release scheduled.
+    public static func simulation(model: Model, seed: UInt64, replication: Int,
+                                  trace: Bool = false) -> Simulation<Programme> {
+        var sim = Simulation(model: Programme(model: model, seed: seed, replication: replication, trace: trace))
+        for c in model.releaseOrder {
+            sim.calendar.schedule(.release(Int32(c)), at: model.releaseTime[c])
+        }
+        return sim
+    }
+
+    // MARK: - Events
+
+    public mutating func handle(_ event: Event, calendar: inout EventCalendar<Event>) {
+        let now = calendar.now
+        switch event {
+        case .release(let c): release(Int(c), now, &calendar)
+        case .workDone(let o): workDone(Int(o), now, &calendar)
+        case .inspectionDone(let o): inspectionDone(Int(o), now, &calendar)
+        case .requeue(let o):
+            waits.shutdown += (now - since[Int(o)]) / 24
+            enqueue(Int(o), now, &calendar)
+        case .newYear: newYear(now, &calendar)
+        case .defectArrival: defectArrival(now, &calendar)
+        case .defectRegistered(let d): defectRegistered(Int(d), now, &calendar)
+        case .defectOnSite(let d): defectOnSite(Int(d), now, &calendar)
+        case .defectFixed(let d): defectFixed(Int(d), now, &calendar)
+        case .defectPlanned(let d): defectResolved(Int(d), now, &calendar)
+        case .defectFollowUp(let d): defects[Int(d)].followedUpAt = now
+        case .afterWorksEnd(let b):
+            householdsAfter -= Double(model.buildings.households[Int(b)])
+            defectRateChanged(now, &calendar)
+        }
+    }
+
+    mutating func release(_ c: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        released[c] = true
+        record(.released, now, community: c)
+        let community = model.communities[c]
+        for b in community.buildings {
+            for k in 0..<model.buildingTypeCount {
+                let o = model.order(building: b, type: k)
+                if remaining[o] == 0 { becomeReady(o, now, &calendar) }
+                else { since[o] = now }
+            }
+        }
+        for k in 0..<model.communityTypeCount {
+            let o = model.order(community: c, type: k)
+            if remaining[o] == 0 { becomeReady(o, now, &calendar) }
+            else { since[o] = now }
+        }
+    }
+
+    mutating func becomeReady(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        if table.hasPredecessors[model.typeIndex(of: o)] {
+            waits.predecessor += (now - since[o]) / 24
+        }
+        enqueue(o, now, &calendar)
+    }
+
+    /// Joins the crew queues from the first trade on.
+    mutating func enqueue(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        state[o] = .queued
+        acquired[o] = 0
+        since[o] = now
+        requestNextCrew(o, now, &calendar)
+    }
+
+    func priority(of o: Int, _ now: Double) -> Double {
+        let base = model.priority.isEmpty ? now : model.priority[o]
+        // Rework goes ahead of new work.
+        return rework[o] ? base - 1e15 : base
+    }
+
+    mutating func requestNextCrew(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        let k = model.typeIndex(of: o)
+        let first = table.needStart[k], end = table.needStart[k + 1]
+        while first + Int(acquired[o]) < end {
+            let i = first + Int(acquired[o])
+            let trade = table.needTrade[i]
+            if crews[trade].request(Int32(o), units: table.needCrews[i], priority: priority(of: o, now), at: now) {
+                acquired[o] += 1
+            } else {
+                // It may have gone to the head of a line that has free crews.
+                serve(trade: trade, now, &calendar)
+                return
+            }
+        }
+        allCrewsAcquired(o, now, &calendar)
+    }
+
+    /// Grants waiting requests of a trade while its crews suffice.
+    mutating func serve(trade t: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        while let (request, _) = crews[t].nextGrant(at: now) {
+            let o = Int(request)
+            acquired[o] += 1
+            requestNextCrew(o, now, &calendar)
+        }
+    }
+
+    mutating func releaseCrews(_ o: Int, count: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        let first = table.needStart[model.typeIndex(of: o)]
+        for i in first..<first + count { crews[table.needTrade[i]].release(units: table.needCrews[i], at: now) }
+        acquired[o] = 0
+        for i in first..<first + count { serve(trade: table.needTrade[i], now, &calendar) }
+    }
+
+    mutating func allCrewsAcquired(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        let k = model.typeIndex(of: o)
+        let cal = table.calendar[k]
+        let needs = table.needCount(k)
+        let work = rework[o] ? hours[o] * model.reworkShare : hours[o]
+        guard let begin = calendars[cal].nextWorkingTime(from: now),
+              let end = calendars[cal].finishTime(start: begin, workHours: work) else {
+            strand(o, now, &calendar)
+            return
+        }
+        if !rework[o] {
+            if table.hold[k], !heldOnce[o],
+               let window = firstWindow(model.shutdownWindows[cal], overlapping: begin, end) {
+                waits.crew += (now - since[o]) / 24
+                heldOnce[o] = true
+                state[o] = .held
+                since[o] = now
+                releaseCrews(o, count: needs, now, &calendar)
+                calendar.schedule(.requeue(Int32(o)), at: window.end)
+                record(.held, now, order: o)
+                return
+            }
+            let year = yearIndex(begin)
+            let cost = work * table.crewCostPerHour[k] + table.materialCost[k] * model.scale(of: o)
+            if year >= spent.count || spent[year] + cost > model.budgetPerYear[year] * (1 + 1e-12) {
+                waits.crew += (now - since[o]) / 24
+                state[o] = .budgetWait
+                since[o] = now
+                budgetWaiting.append(Int32(o))
+                releaseCrews(o, count: needs, now, &calendar)
+                scheduleNewYear(now, &calendar)
+                record(.budgetBlocked, now, order: o)
+                return
+            }
+            spent[year] += cost
+        }
+        waits.crew += (now - since[o]) / 24
+        let base = model.baseCalendar.workHours(from: begin, to: end)
+        let dry = model.calendars[cal].workHours(from: begin, to: end)
+        waits.shutdown += max(0, base - dry) / model.hoursPerDay
+        waits.weather += max(0, dry - work) / model.hoursPerDay
+        for i in table.needStart[k]..<table.needStart[k + 1] {
+            workedCrewHours[table.needTrade[i]] += work * Double(table.needCrews[i])
+        }
+        state[o] = .running
+        if let b = model.building(of: o) {
+            if buildingFirstStart[b] == .infinity {
+                buildingFirstStart[b] = now
+                sites += 1
+                if sites > peakSites { peakSites = sites }
+                householdsDuring += Double(model.buildings.households[b])
+                defectRateChanged(now, &calendar)
+            }
+            if table.disruptive[k] { disruptionStart[b] = min(disruptionStart[b], begin) }
+        }
+        calendar.schedule(.workDone(Int32(o)), at: end)
+        record(.started, begin, order: o, value: work)
+    }
+
+    /// The first shutdown window that [begin, end) runs into, if any.
+    func firstWindow(_ windows: [ClosedWindow], overlapping begin: Double, _ end: Double) -> ClosedWindow? {
+        // Windows are sorted; find the first that ends after `begin`.
+        var low = 0, high = windows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if windows[mid].end <= begin { low = mid + 1 } else { high = mid }
+        }
+        guard low < windows.count, windows[low].start < end else { return nil }
+        return windows[low]
+    }
+
+    mutating func strand(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        state[o] = .stranded
+        releaseCrews(o, count: Int(acquired[o]), now, &calendar)
+        record(.stranded, now, order: o)
+    }
+
+    mutating func workDone(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        record(.workDone, now, order: o)
+        releaseCrews(o, count: table.needCount(model.typeIndex(of: o)), now, &calendar)
+        guard model.supervisors > 0 else {
+            accept(o, now, &calendar)
+            return
+        }
+        state[o] = .inspection
+        since[o] = now
+        if supervisors.request(Int32(o), at: now) { startInspection(o, now, &calendar) }
+    }
+
+    mutating func startInspection(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        waits.supervisor += (now - since[o]) / 24
+        // One stream per (order, attempt): the same inspections in every plan.
+        inspectionStream.rekey(StreamKey(seed: seed, replication: UInt64(replication), entity: UInt64(o),
+                                         purpose: StreamPurpose.inspection | UInt64(attempts[o]) << 32))
+        attempts[o] &+= 1
+        let duration = max(0, model.inspectionHours.sample(inspectionStream))
+        let fails = inspectionStream.uniform() < table.failureProbability[model.typeIndex(of: o)]
+        rework[o] = fails
+        let end = model.baseCalendar.finishTime(start: now, workHours: duration)
+            ?? max(now, model.baseCalendar.horizon)
+        calendar.schedule(.inspectionDone(Int32(o)), at: end)
+    }
+
+    mutating func inspectionDone(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        supervisors.release(at: now)
+        while let (next, _) = supervisors.nextGrant(at: now) { startInspection(Int(next), now, &calendar) }
+        inspections += 1
+        if rework[o] {
+            failures += 1
+            reworkHours += hours[o] * model.reworkShare
+            record(.failed, now, order: o)
+            enqueue(o, now, &calendar)
+        } else {
+            accept(o, now, &calendar)
+        }
+    }
+
+    mutating func accept(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        state[o] = .accepted
+        acceptedAt[o] = Float(now / 24)
+        accepted += 1
+        lastAcceptance = max(lastAcceptance, now)
+        record(.accepted, now, order: o)
+        let k = model.typeIndex(of: o)
+        let c = model.community(of: o)
+        let b = model.building(of: o)
+        for i in table.successorStart[k]..<table.successorStart[k + 1] {
+            let s = table.successor[i]
+            let local = table.localIndex[s]
+            if table.isCommunity[s] {
+                satisfy(model.order(community: c, type: local), now, &calendar)
+            } else if let b {
+                satisfy(model.order(building: b, type: local), now, &calendar)
+            } else {
+                for building in model.communities[c].buildings {
+                    satisfy(model.order(building: building, type: local), now, &calendar)
+                }
+            }
+        }
+        if let b {
+            if table.disruptive[k] { disruptionEnd[b] = max(disruptionEnd[b], now) }
+            buildingOpen[b] -= 1
+            if buildingOpen[b] == 0 { buildingCompleted(b, now, &calendar) }
+        }
+        communityOpen[c] -= 1
+        if communityOpen[c] == 0 { communityFinish[c] = now }
+    }
+
+    mutating func satisfy(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        remaining[o] -= 1
+        if remaining[o] == 0, released[model.community(of: o)] { becomeReady(o, now, &calendar) }
+    }
+
+    mutating func buildingCompleted(_ b: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        let year = yearIndex(now)
+        if year < completionsPerYear.count { completionsPerYear[year] += 1 }
+        if buildingFirstStart[b] != .infinity {
+            sites -= 1
+            let households = Double(model.buildings.households[b])
+            householdsDuring -= households
+            if defectsOn, afterRate > 0, afterDays > 0 {
+                householdsAfter += households
+                calendar.schedule(.afterWorksEnd(Int32(b)), after: afterDays * 24)
+            }
+            defectRateChanged(now, &calendar)
+        }
+    }
+
+    // MARK: - Budget
+
+    func yearIndex(_ hours: Double) -> Int {
+        model.date(atHours: hours).year - model.start.year
+    }
+
+    mutating func scheduleNewYear(_ now: Double, _ calendar: inout EventCalendar<Event>) {
+        guard !newYearPending else { return }
+        let next = CivilDate(year: model.date(atHours: now).year + 1, month: 1, day: 1) ?? model.start
+        let at = model.hours(at: next)
+        // No year beyond the horizon: what still waits then is reported as stuck.
+        guard at < model.baseCalendar.horizon else { return }
+        newYearPending = true
+        calendar.schedule(.newYear, at: at)
+    }
+
+    mutating func newYear(_ now: Double, _ calendar: inout EventCalendar<Event>) {
+        newYearPending = false
+        let waiting = budgetWaiting
+        budgetWaiting.removeAll(keepingCapacity: true)
+        for o32 in waiting {
+            let o = Int(o32)
+            waits.budget += (now - since[o]) / 24
+            enqueue(o, now, &calendar)
+        }
+    }
+
+    // MARK: - Defects
+
+    /// Reports arrive as a Poisson process whose rate follows the households
+    /// under works; on every change the next arrival is drawn afresh, which
+    /// is exact because exponential gaps are memoryless.
+    mutating func defectRateChanged(_ now: Double, _ calendar: inout EventCalendar<Event>) {
+        guard defectsOn else { return }
+        if let pending = nextArrival { calendar.cancel(pending) }
+        nextArrival = nil
+        let perHour = (householdsDuring * duringRate + householdsAfter * afterRate) / 8760
+        guard perHour > 0 else { return }
+        let gap = Distribution.exponential(mean: 1 / perHour).sample(arrivalStream)
+        nextArrival = calendar.schedule(.defectArrival, at: now + gap)
+    }
+
+    mutating func defectArrival(_ now: Double, _ calendar: inout EventCalendar<Event>) {
+        nextArrival = nil
+        let complex = serviceStream.uniform() < complexShare
+        let id = defects.count
+        defects.append(DefectReport(reportedAt: now, complex: complex))
+        calendar.schedule(.defectRegistered(Int32(id)), after: max(0, registerMinutes.sample(serviceStream)) / 60)
+        defectRateChanged(now, &calendar)
+    }
+
+    mutating func defectRegistered(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        defects[d].registeredAt = now
+        if responders.request(Int32(d), at: now) { dispatchResponder(d, now, &calendar) }
+    }
+
+    mutating func dispatchResponder(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        responderWait.record(now - defects[d].registeredAt)
+        calendar.schedule(.defectOnSite(Int32(d)), after: max(0, travelMinutes.sample(serviceStream)) / 60)
+    }
+
+    mutating func defectOnSite(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        defects[d].onSiteAt = now
+        let work = defects[d].complex ? assessmentHours.sample(serviceStream) : smallFixHours.sample(serviceStream)
+        calendar.schedule(.defectFixed(Int32(d)), after: max(0, work))
+    }
+
+    /// The responder is done: a small defect is fixed; a complex one is
+    /// assessed, and its plan is written in the office without a responder.
+    mutating func defectFixed(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        freeResponder(now, &calendar)
+        if defects[d].complex {
+            calendar.schedule(.defectPlanned(Int32(d)), after: max(0, planHours.sample(serviceStream)))
+        } else {
+            defectResolved(d, now, &calendar)
+        }
+    }
+
+    mutating func defectResolved(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        defects[d].resolvedAt = now
+        calendar.schedule(.defectFollowUp(Int32(d)), after: max(0, followUpDays.sample(serviceStream)) * 24)
+    }
+
+    mutating func freeResponder(_ now: Double, _ calendar: inout EventCalendar<Event>) {
+        responders.release(at: now)
+        while let (next, _) = responders.nextGrant(at: now) { dispatchResponder(Int(next), now, &calendar) }
+    }
+}
