@@ -36,8 +36,8 @@ s_wait=$(echo "$theirs" | field mean_wait)
 ratio=$(python3 -c "print(f'{$r_eps / $s_eps:.1f}')")
 
 echo "M/M/3, λ = 2.7, μ = 1, ρ = 0.9, $customers customers ($((2 * customers)) model events)"
-printf '  %-8s %10s s  %12s events/s  mean wait %.4f\n' renosim "$r_sec" "$r_eps" "$r_wait"
-printf '  %-8s %10s s  %12s events/s  mean wait %.4f\n' SimPy "$s_sec" "$s_eps" "$s_wait"
+printf '  %-8s %8.3f s  %12s events/s  mean wait %.4f\n' renosim "$r_sec" "$r_eps" "$r_wait"
+printf '  %-8s %8.3f s  %12s events/s  mean wait %.4f\n' SimPy "$s_sec" "$s_eps" "$s_wait"
 printf '  Erlang C mean wait %.4f (both runs are single replications at ρ = 0.9: expect a few %% off)\n' "$erlang"
 printf '  renosim is %s× SimPy on the same model\n' "$ratio"
 
