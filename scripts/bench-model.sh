@@ -4,19 +4,12 @@
 # excluded). Target: ≤ 0.05 s per replication. Ends with one line:
 #   seconds_per_replication=S events_per_replication=E events_per_s=R
 set -euo pipefail
-here="$(dirname "${BASH_SOURCE[0]}")"
-source "$here/lib/ensure-gsl.sh"
-root="$(renosim_root)"
-cd "$root"
-ensure_gsl
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bench.sh"
+prepare_bench
 scenario="${1:-scenarios/benxi-2018.yaml}"
 replications="${REPLICATIONS:-50}"
 
-echo "building renosim-bench (release)…" >&2
-swift build -c release --product renosim-bench >&2
-
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p"; }
-out=$(.build/release/renosim-bench model "$scenario" --replications "$replications")
+out=$("$BENCH" model "$scenario" --replications "$replications")
 spr=$(echo "$out" | field seconds_per_replication)
 epr=$(echo "$out" | field events_per_replication)
 eps=$(echo "$out" | field events_per_s)

@@ -97,4 +97,15 @@ public enum Statistics {
     ///
     ///     Statistics.standardNormalQuantile(0.975)   // 1.95996…
     public static func standardNormalQuantile(_ p: Double) -> Double { GSL.normalPinv(p) }
+
+    /// The p-quantile of Student's t with `degreesOfFreedom` (> 0, need not
+    /// be whole: Welch–Satterthwaite gives fractions), from
+    /// `gsl_cdf_tdist_Pinv`; ±∞ at 0 and 1, NaN for a p outside [0, 1] or
+    /// degrees of freedom ≤ 0.
+    ///
+    ///     Statistics.studentTQuantile(0.975, degreesOfFreedom: 4)   // 2.776…
+    public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
+        guard p >= 0, p <= 1, nu > 0 else { return .nan }
+        return GSL.studentTPinv(p, degreesOfFreedom: nu)
+    }
 }

@@ -68,7 +68,9 @@ struct ModelBench: ParsableCommand {
     @Argument(help: "Scenario file.") var scenario: String
     @Option(help: "Plan (default: the first).") var plan: String?
     @Option(help: "Replications to time, one after another on one thread.") var replications = 20
-    @Option(help: "Worker threads; above 1 times the parallel runner instead.") var threads = 1
+    @Option(help: "Worker threads for --parallel.") var threads = 1
+    @Flag(help: "Time the whole batch through the parallel runner instead of replications one by one.")
+    var parallel = false
     @Option(help: "Seed.") var seed: UInt64 = 1
 
     func run() throws {
@@ -81,7 +83,7 @@ struct ModelBench: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let clock = ContinuousClock()
-        if threads > 1 {
+        if parallel {
             var results: [ReplicationResult] = []
             let elapsed = clock.measure {
                 results = ReplicationRunner(threads: threads).run(model: model, seed: seed, replications: 0..<replications)

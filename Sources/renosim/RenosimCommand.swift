@@ -16,6 +16,6 @@ struct Renosim: ParsableCommand {
             will finish, how sure that is, and what it costs crews and residents.
             """,
         version: RenosimVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, CompareCommand.self, SensitivityCommand.self, SizeCommand.self, ValidateCommand.self]
     )
 }

@@ -71,6 +71,17 @@ public struct ReplicationResult: Codable, Sendable, Equatable {
     public var stall: String?
     /// Acceptance time of every work order in days (model order numbering); not encoded in summaries.
     public var orderFinishDays: [Float]
+    /// Per trade: crew wait, in days, of the work orders accepted in the
+    /// final window — the last ``finalWindowShare`` of the time from the
+    /// start to the last acceptance. The trade with the most is the one
+    /// whose crews bound the end of the programme.
+    public var finalWindowCrewWaitDays: [Double]
+    /// Per work type (building types, then community types): its last
+    /// acceptance in days, NaN when none was accepted.
+    public var lastAcceptanceDaysByType: [Double]
+
+    /// The final window's share of the time from the start to the last acceptance.
+    public static let finalWindowShare = 0.1
 
     public var failureRate: Double {
         inspections > 0 ? Double(failedInspections) / Double(inspections) : 0

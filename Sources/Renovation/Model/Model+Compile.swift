@@ -184,7 +184,11 @@ extension Model {
         for (g, generator) in (scenario.generate ?? []).enumerated() {
             let stream = RandomStream(key: StreamKey(seed: generator.seed, replication: 0, entity: UInt64(g),
                                                      purpose: StreamPurpose.structure))
-            func whole(_ d: Distribution) -> Int { max(1, Int(d.sample(stream).rounded())) }
+            // Clamped, so that an extreme draw from a long tail cannot trap the conversion.
+            func whole(_ d: Distribution) -> Int {
+                let x = d.sample(stream)
+                return x.isFinite ? Int(min(1_000_000, max(1, x.rounded()))) : 1
+            }
             for i in 0..<generator.count {
                 let n = whole(generator.buildings)
                 let specs = (0..<n).map { _ -> (name: String?, units: Int, households: Int, floors: Int) in

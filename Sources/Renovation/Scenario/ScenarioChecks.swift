@@ -47,51 +47,41 @@ struct ScenarioChecks {
     /// `what` names the quantity for the message: "a whole number of crews"
     /// gives "expected a whole number of crews ≥ 0".
     mutating func require(_ value: Double, _ path: ScenarioKeyPath, _ what: String, from lower: Bound? = nil, to upper: Bound? = nil) {
-        func lowerText(_ b: Bound) -> String {
-            switch b {
-            case .closed(let v): "\(what) ≥ \(v.scenarioText)"
-            case .open(let v): "\(what) > \(v.scenarioText)"
-            }
-        }
-        func upperText(_ b: Bound) -> String {
-            switch b {
-            case .closed(let v): "\(what) ≤ \(v.scenarioText)"
-            case .open(let v): "\(what) < \(v.scenarioText)"
+        func text(_ bound: Bound, isLower: Bool) -> String {
+            switch bound {
+            case .closed(let v): (isLower ? "≥ " : "≤ ") + v.scenarioText
+            case .open(let v): (isLower ? "> " : "< ") + v.scenarioText
             }
         }
         let shown = value.scenarioText
         guard value.isFinite else {
-            let range = [lower.map(lowerText), upper.map { b in
-                lower == nil ? upperText(b) : String(upperText(b).dropFirst(what.count + 1))
-            }].compactMap { $0 }
+            let range = [lower.map { text($0, isLower: true) }, upper.map { text($0, isLower: false) }].compactMap { $0 }
             error(path, "\(shown) is not a finite number",
-                  expected: range.isEmpty ? "a finite number" : range.joined(separator: " and "))
+                  expected: range.isEmpty ? "a finite number" : "\(what) " + range.joined(separator: " and "))
             return
         }
         if let lower {
-            let below: Bool
-            switch lower {
-            case .closed(let v): below = value < v
-            case .open(let v): below = value <= v
+            let below = switch lower {
+            case .closed(let v): value < v
+            case .open(let v): value <= v
             }
             if below {
                 let problem = value < 0 && lower.value >= 0 ? "is negative"
                     : value == lower.value ? "is not above \(lower.value.scenarioText)"
                     : "is below \(lower.value.scenarioText)"
-                error(path, "\(shown) \(problem)", expected: lowerText(lower))
+                error(path, "\(shown) \(problem)", expected: "\(what) \(text(lower, isLower: true))")
                 return
             }
         }
         if let upper {
-            let above: Bool
-            switch upper {
-            case .closed(let v): above = value > v
-            case .open(let v): above = value >= v
+            let above = switch upper {
+            case .closed(let v): value > v
+            case .open(let v): value >= v
             }
             if above {
                 let problem = value == upper.value ? "is not below \(upper.value.scenarioText)"
                     : "is above \(upper.value.scenarioText)"
-                error(path, "\(shown) \(problem)", expected: upperText(upper))
+                error(path, "\(shown) \(problem)", expected: "\(what) \(text(upper, isLower: false))")
             }
         }
     }

@@ -29,16 +29,18 @@ struct SourceMap: Sendable {
 
     init(root: Node, limit: Int = SourceMap.defaultLimit) throws(ScenarioError) {
         entries = [Entry(key: nil, line: Self.line(root.mark), column: Self.column(root.mark))]
-        var pending: [Node] = [root]
+        var pending: [Node?] = [root]
         var next = 0
         while next < pending.count {
-            let node = pending[next]
+            guard let node = pending[next] else { break }
             // Drop the processed node so that the queue does not keep the whole tree alive twice.
-            pending[next] = .scalar(.init(""))
+            pending[next] = nil
             switch node {
             case .mapping(let mapping):
                 entries[next].firstChild = Int32(clamping: entries.count)
                 entries[next].childCount = Int32(clamping: mapping.count)
+                let first = entries.count
+                // Small mappings (a building's three keys) are checked by a scan; large ones by a table.
                 var firstLines: [String: Int32] = [:]
                 for (keyNode, value) in mapping {
                     guard case .scalar(let scalar) = keyNode else {
@@ -46,8 +48,11 @@ struct SourceMap: Sendable {
                                          expected: "plain keys such as `name:`")
                     }
                     let key = scalar.string
-                    if let first = firstLines.updateValue(Self.line(keyNode.mark), forKey: key) {
-                        throw Self.error(keyNode.mark, "key '\(key)' is given twice in the same mapping (first on line \(first))",
+                    let earlier = mapping.count <= 8
+                        ? entries[first...].first { $0.key == key }?.line
+                        : firstLines.updateValue(Self.line(keyNode.mark), forKey: key)
+                    if let earlier {
+                        throw Self.error(keyNode.mark, "key '\(key)' is given twice in the same mapping (first on line \(earlier))",
                                          expected: "each key once")
                     }
                     entries.append(Entry(key: key, line: Self.line(keyNode.mark), column: Self.column(keyNode.mark)))

@@ -41,7 +41,23 @@ extension Programme {
             events: events,
             unfinishedOrders: model.orderCount - accepted,
             stall: finished ? nil : stallReport(),
-            orderFinishDays: acceptedAt)
+            orderFinishDays: acceptedAt,
+            finalWindowCrewWaitDays: finalWindowCrewWait(),
+            lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / 24 : .nan })
+    }
+
+    /// Crew wait per trade, days, of the orders accepted in the last
+    /// `ReplicationResult.finalWindowShare` of the time to the last acceptance.
+    func finalWindowCrewWait() -> [Double] {
+        var wait = [Double](repeating: 0, count: model.tradeNames.count)
+        let windowStart = lastAcceptance * (1 - ReplicationResult.finalWindowShare)
+        for o in 0..<model.orderCount where !acceptedAt[o].isNaN && Double(acceptedAt[o]) * 24 >= windowStart {
+            let k = model.typeIndex(of: o)
+            for i in table.needStart[k]..<table.needStart[k + 1] {
+                wait[table.needTrade[i]] += max(0, slotWait[o * slotsPerOrder + i - table.needStart[k]]) / 24
+            }
+        }
+        return wait
     }
 
     /// Working hours a trade's calendar offered from the start to `time`

@@ -18,8 +18,6 @@ public struct Programme: SimulationModel {
         case defectRegistered(Int32)
         case defectOnSite(Int32)
         case defectFixed(Int32)
-        case defectPlanned(Int32)
-        case defectFollowUp(Int32)
         case afterWorksEnd(Int32)
     }
 
@@ -32,6 +30,8 @@ public struct Programme: SimulationModel {
 
     // Resources.
     var crews: [ResourcePool<PriorityLine<Int32>>]
+    var tradesToServe: [Int] = []
+    var serving = false
     var supervisors: ResourcePool<FIFOLine<Int32>>
     var responders: ResourcePool<FIFOLine<Int32>>
 
@@ -48,6 +48,13 @@ public struct Programme: SimulationModel {
     var acceptedAt: [Float]
     var accepted = 0
     var lastAcceptance = 0.0
+    /// Crew wait of each order in each of its needs, hours: order `o`'s need
+    /// `i` is slot `o · slotsPerOrder + i`. A blocked request subtracts its
+    /// time and the grant adds its own, so no request time is stored.
+    var slotWait: [Double]
+    let slotsPerOrder: Int
+    /// Last acceptance of each work type, hours (−∞ before the first).
+    var typeLastAcceptance: [Double]
 
     // Buildings and communities.
     var released: [Bool]
@@ -135,6 +142,10 @@ public struct Programme: SimulationModel {
         attempts = [UInt8](repeating: 0, count: n)
         since = [Double](repeating: 0, count: n)
         acceptedAt = [Float](repeating: .nan, count: n)
+        let slots = model.types.reduce(1) { max($0, $1.needs.count) }
+        slotsPerOrder = slots
+        slotWait = [Double](repeating: 0, count: n * slots)
+        typeLastAcceptance = [Double](repeating: -.infinity, count: model.types.count)
         hours = Programme.drawContent(model, key: key)
         remaining = Programme.predecessorCounts(model)
 
@@ -245,8 +256,6 @@ public struct Programme: SimulationModel {
         case .defectRegistered(let d): defectRegistered(Int(d), now, &calendar)
         case .defectOnSite(let d): defectOnSite(Int(d), now, &calendar)
         case .defectFixed(let d): defectFixed(Int(d), now, &calendar)
-        case .defectPlanned(let d): defectResolved(Int(d), now, &calendar)
-        case .defectFollowUp(let d): defects[Int(d)].followedUpAt = now
         case .afterWorksEnd(let b):
             householdsAfter -= Double(model.buildings.households[Int(b)])
             defectRateChanged(now, &calendar)
@@ -301,6 +310,7 @@ public struct Programme: SimulationModel {
             if crews[trade].request(Int32(o), units: table.needCrews[i], priority: priority(of: o, now), at: now) {
                 acquired[o] += 1
             } else {
+                slotWait[o * slotsPerOrder + Int(acquired[o])] -= now
                 // It may have gone to the head of a line that has free crews.
                 serve(trade: trade, now, &calendar)
                 return
@@ -310,12 +320,29 @@ public struct Programme: SimulationModel {
     }
 
     /// Grants waiting requests of a trade while its crews suffice.
+    ///
+    /// A grant can release crews again (a job held for a shutdown or
+    /// blocked by the budget), which would serve their lines in turn: done
+    /// recursively, a winter's worth of held jobs overflows the stack. So
+    /// a call made while serving only notes the trade, and the outermost
+    /// call works through the notes.
     mutating func serve(trade t: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        while let (request, _) = crews[t].nextGrant(at: now) {
-            let o = Int(request)
-            acquired[o] += 1
-            requestNextCrew(o, now, &calendar)
+        tradesToServe.append(t)
+        guard !serving else { return }
+        serving = true
+        var next = 0
+        while next < tradesToServe.count {
+            let trade = tradesToServe[next]
+            next += 1
+            while let (request, _) = crews[trade].nextGrant(at: now) {
+                let o = Int(request)
+                slotWait[o * slotsPerOrder + Int(acquired[o])] += now
+                acquired[o] += 1
+                requestNextCrew(o, now, &calendar)
+            }
         }
+        tradesToServe.removeAll(keepingCapacity: true)
+        serving = false
     }
 
     mutating func releaseCrews(_ o: Int, count: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
@@ -449,6 +476,7 @@ public struct Programme: SimulationModel {
         lastAcceptance = max(lastAcceptance, now)
         record(.accepted, now, order: o)
         let k = model.typeIndex(of: o)
+        typeLastAcceptance[k] = max(typeLastAcceptance[k], now)
         let c = model.community(of: o)
         let b = model.building(of: o)
         for i in table.successorStart[k]..<table.successorStart[k + 1] {
@@ -562,18 +590,13 @@ public struct Programme: SimulationModel {
 
     /// The responder is done: a small defect is fixed; a complex one is
     /// assessed, and its plan is written in the office without a responder.
+    /// Neither the plan nor the follow-up visit waits for a resource, so
+    /// their times are computed here rather than scheduled as events.
     mutating func defectFixed(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         freeResponder(now, &calendar)
-        if defects[d].complex {
-            calendar.schedule(.defectPlanned(Int32(d)), after: max(0, planHours.sample(serviceStream)))
-        } else {
-            defectResolved(d, now, &calendar)
-        }
-    }
-
-    mutating func defectResolved(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        defects[d].resolvedAt = now
-        calendar.schedule(.defectFollowUp(Int32(d)), after: max(0, followUpDays.sample(serviceStream)) * 24)
+        let resolved = defects[d].complex ? now + max(0, planHours.sample(serviceStream)) : now
+        defects[d].resolvedAt = resolved
+        defects[d].followedUpAt = resolved + max(0, followUpDays.sample(serviceStream)) * 24
     }
 
     mutating func freeResponder(_ now: Double, _ calendar: inout EventCalendar<Event>) {

@@ -39,3 +39,42 @@ struct StallTests {
         #expect(result.waits.budget > 365)
     }
 }
+
+@Suite("Hold cascades")
+struct HoldCascadeTests {
+    @Test("thousands of queued jobs held for a shutdown at one instant do not exhaust the stack")
+    func cascade() throws {
+        // One crew. A small job (1 unit × 8 h) runs on 1 January; 4,000 roofs of 10 units × 10 h
+        // queue behind it. When the crew frees, each roof it is granted would run into the
+        // shutdown from 10 January, so it is held and gives the crew straight back, which grants
+        // the next: 4,000 grants and holds at one instant.
+        let yaml = """
+        name: cascade
+        start: 2024-01-01
+        deadline: 2027-12-31
+        calendar:
+          workdays: [monday, tuesday, wednesday, thursday, friday]
+          shutdowns:
+            - {name: frost, from: "01-10", to: "02-20"}
+        trades:
+          builders: {crews: 1}
+        communities:
+          - name: first
+            buildings: [{units: 1, floors: 1}]
+          - name: rest
+            building_count: 4000
+            building: {units: 10, floors: 5}
+        work:
+          building:
+            - {name: roof, trades: {builders: 1}, hours: 10, per: unit}
+        plans:
+          - name: p
+        """
+        let model = try Model(scenario: ScenarioLoader.load(yaml: yaml, file: "c.yaml").scenario)
+        var sim = Programme.simulation(model: model, seed: 1, replication: 0, trace: true)
+        sim.run(until: 24 * 2)
+        let held = (sim.model.trace ?? []).filter { $0.kind == .held }.count
+        #expect(held == 4000)
+        #expect(sim.model.crews[0].inUse == 0)
+    }
+}

@@ -184,6 +184,17 @@ struct ScenarioLoaderTests {
         }
     }
 
+    @Test("deep nesting is refused or reported, never a crash")
+    func deepNesting() throws {
+        let deep = "x: " + String(repeating: "[", count: 990) + String(repeating: "]", count: 990) + "\n"
+        let error = try #require(F.error(deep))
+        #expect(error.description.hasPrefix("x.yaml:1:1: error: x: unknown key 'x'"))
+        let tooDeep = "x: " + String(repeating: "[", count: 1100) + String(repeating: "]", count: 1100) + "\n"
+        let refused = try #require(F.error(tooDeep))
+        #expect(refused.kind == .syntax)
+        #expect(refused.description.contains("Maximum nesting level reached"))
+    }
+
     @Test("aliases that expand beyond the limit, and keys that are not plain")
     func nodeTree() throws {
         let bomb = "a: &a [1, 2, 3, 4]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n"

@@ -1,0 +1,175 @@
+import Renovation
+
+/// Finds a small crew mix that meets the deadline with a given probability
+/// — "what do we need to do five years' work in three?"
+///
+/// The search evaluates every candidate on the same replications (common
+/// random numbers, so candidates differ only by their crews):
+///
+/// 1. **Grow.** While P(finish ≤ deadline) is below the target, add crews
+///    to the trade with the best gain per unit of crew cost (gain: the rise
+///    in P, then the fall in mean lateness past the deadline as tie-break).
+///    Steps are 10 % of the trade's crews (at least one).
+/// 2. **Prune.** Remove crews, the most expensive saving first, as long as
+///    the target still holds; steps shrink to single crews before stopping.
+/// 3. **Confirm** the final mix on fresh replications (numbered from
+///    `confirmOffset`), which the search never saw; if it falls short
+///    there, grow again on them and confirm on another fresh set.
+///
+/// Crew cost is `cost_per_hour` per crew where the scenario gives costs,
+/// else every crew counts one.
+public struct CrewSizing: Sendable {
+    public var target: Double
+    public var searchReplications: Int
+    public var confirmReplications: Int
+    public var confirmOffset = 1_000_000
+    public var maxEvaluations = 400
+
+    public init(target: Double, searchReplications: Int = 60, confirmReplications: Int = 200) {
+        self.target = target
+        self.searchReplications = searchReplications
+        self.confirmReplications = confirmReplications
+    }
+
+    public struct Evaluation: Codable, Sendable, Equatable {
+        public var crews: [Int]
+        public var deadlineMet: ProportionSummary
+        public var meanLatenessDays: Double
+        public var crewCost: Double
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        public var plan: String
+        public var trades: [String]
+        public var startingCrews: [Int]
+        public var crews: [Int]
+        public var target: Double
+        /// P(deadline met) of the final mix on the search replications.
+        public var searchEstimate: ProportionSummary
+        /// … and on fresh replications.
+        public var confirmed: ProportionSummary
+        public var meetsTarget: Bool
+        public var evaluations: Int
+        public var simulations: Int
+        /// Every mix tried, in order.
+        public var path: [Evaluation]
+    }
+
+    public enum SizingError: Error, CustomStringConvertible {
+        case noPlan(String)
+        case model(ModelError)
+        case unreachable(crews: [Int], probability: Double)
+
+        public var description: String {
+            switch self {
+            case .noPlan(let name): return "no plan named '\(name)'"
+            case .model(let error): return error.description
+            case .unreachable(let crews, let p):
+                return "no crew mix within the search budget reached the target; the last, \(crews), met the deadline in \(p * 100) % of replications"
+            }
+        }
+    }
+
+    public func run(scenario: Scenario, plan: String, seed: UInt64, runner: ReplicationRunner) throws(SizingError) -> Result {
+        guard let planIndex = scenario.plans.firstIndex(where: { $0.name == plan }) else { throw .noPlan(plan) }
+        let base: Model
+        do { base = try Model(scenario: scenario, plan: plan) } catch { throw .model(error) }
+        let trades = base.tradeNames
+        let costs = base.costPerHour.contains { $0 > 0 } ? base.costPerHour.map { max($0, 0) } : trades.map { _ in 1.0 }
+        // Fewest crews each trade may have: what its largest job needs at once.
+        var minimum = [Int](repeating: 0, count: trades.count)
+        for type in base.types { for need in type.needs { minimum[need.trade] = max(minimum[need.trade], need.crews) } }
+
+        var cache: [[Int]: Evaluation] = [:]
+        var path: [Evaluation] = []
+        var simulations = 0
+
+        func evaluate(_ crews: [Int], replications: Range<Int>, record: Bool = true) throws(SizingError) -> Evaluation {
+            if record, let known = cache[crews] { return known }
+            var s = scenario
+            s.plans[planIndex].crews = OrderedMapping(zip(trades, crews).map { (key: $0, value: $1) })
+            let model: Model
+            do { model = try Model(scenario: s, plan: plan) } catch { throw .model(error) }
+            let results = runner.run(model: model, seed: seed, replications: replications)
+            simulations += results.count
+            let lateness = results.map { max(0, $0.finishDays - model.deadlineHours / 24) }
+            let evaluation = Evaluation(
+                crews: crews,
+                deadlineMet: ProportionSummary(successes: results.filter(\.deadlineMet).count, trials: results.count),
+                meanLatenessDays: lateness.reduce(0, +) / Double(max(1, lateness.count)),
+                crewCost: zip(crews, costs).reduce(0) { $0 + Double($1.0) * $1.1 })
+            if record {
+                cache[crews] = evaluation
+                path.append(evaluation)
+            }
+            return evaluation
+        }
+        let search = 0..<searchReplications
+        func step(_ count: Int) -> Int { max(1, Int((Double(count) * 0.1).rounded(.up))) }
+
+        var crews = zip(base.crews, minimum).map { max($0, $1) }
+        var current = try evaluate(crews, replications: search)
+
+        // 1. Grow.
+        func grow(on replications: Range<Int>) throws(SizingError) {
+            while current.deadlineMet.estimate < target {
+                guard path.count < maxEvaluations else {
+                    throw .unreachable(crews: crews, probability: current.deadlineMet.estimate)
+                }
+                var best: (trade: Int, score: (Double, Double), evaluation: Evaluation)?
+                for t in trades.indices where minimum[t] > 0 {
+                    var candidate = crews
+                    candidate[t] += step(crews[t])
+                    let e = try evaluate(candidate, replications: replications)
+                    let added = Double(candidate[t] - crews[t]) * costs[t]
+                    let score = ((e.deadlineMet.estimate - current.deadlineMet.estimate) / added,
+                                 (current.meanLatenessDays - e.meanLatenessDays) / added)
+                    if best.map({ score > $0.score }) ?? true { best = (t, score, e) }
+                }
+                guard let chosen = best, chosen.score.0 > 0 || chosen.score.1 > 0 else {
+                    throw .unreachable(crews: crews, probability: current.deadlineMet.estimate)
+                }
+                crews = chosen.evaluation.crews
+                current = chosen.evaluation
+            }
+        }
+        try grow(on: search)
+
+        // 2. Prune: largest saving first, coarse steps then single crews.
+        var coarse = true
+        while path.count < maxEvaluations {
+            var best: (saving: Double, evaluation: Evaluation)?
+            for t in trades.indices where crews[t] > minimum[t] {
+                var candidate = crews
+                candidate[t] = max(minimum[t], crews[t] - (coarse ? step(crews[t]) : 1))
+                let e = try evaluate(candidate, replications: search)
+                let saving = Double(crews[t] - candidate[t]) * costs[t]
+                if e.deadlineMet.estimate >= target, best.map({ saving > $0.saving }) ?? true { best = (saving, e) }
+            }
+            if let chosen = best {
+                crews = chosen.evaluation.crews
+                current = chosen.evaluation
+            } else if coarse {
+                coarse = false
+            } else {
+                break
+            }
+        }
+
+        // 3. Confirm on replications the search never used. A mix tuned on
+        // few replications can fall short on fresh ones: then grow again on
+        // those, and confirm on a further fresh set (at most three rounds).
+        var confirmed = current
+        for round in 0..<3 {
+            let fresh = (confirmOffset * (round + 1))..<(confirmOffset * (round + 1) + confirmReplications)
+            confirmed = try evaluate(crews, replications: fresh, record: false)
+            guard confirmed.deadlineMet.estimate < target, round < 2 else { break }
+            current = confirmed
+            try grow(on: fresh)
+        }
+        return Result(plan: plan, trades: trades, startingCrews: base.crews, crews: crews, target: target,
+                      searchEstimate: current.deadlineMet, confirmed: confirmed.deadlineMet,
+                      meetsTarget: confirmed.deadlineMet.estimate >= target,
+                      evaluations: path.count, simulations: simulations, path: path)
+    }
+}
