@@ -1,10 +1,7 @@
-/// One resident-reported defect and the five "54321" checkpoints it passes.
+/// One resident-reported defect while it is in flight (reported, waiting
+/// for or visited by a responder); its slot is reused once the responder is done.
 struct DefectReport {
     var reportedAt: Double
     var complex: Bool
     var registeredAt = Double.nan
-    var onSiteAt = Double.nan
-    /// Small: fixed; complex: plan delivered.
-    var resolvedAt = Double.nan
-    var followedUpAt = Double.nan
 }

@@ -69,28 +69,7 @@ extension Programme {
     }
 
     func defectOutcome() -> DefectOutcome {
-        var outcome = DefectOutcome()
-        guard let spec = model.defects else { return outcome }
-        let levels = spec.serviceLevels
-        outcome.reported = defects.count
-        for defect in defects {
-            let t0 = defect.reportedAt
-            func met(_ at: Double, within hours: Double) -> Int { !at.isNaN && at - t0 <= hours + 1e-9 ? 1 : 0 }
-            if defect.complex { outcome.complex += 1 }
-            outcome.applicable[0] += 1
-            outcome.met[0] += met(defect.registeredAt, within: levels.registerMinutes / 60)
-            outcome.applicable[1] += 1
-            outcome.met[1] += met(defect.onSiteAt, within: levels.onSiteMinutes / 60)
-            if defect.complex {
-                outcome.applicable[3] += 1
-                outcome.met[3] += met(defect.resolvedAt, within: levels.complexPlanDays * 24)
-            } else {
-                outcome.applicable[2] += 1
-                outcome.met[2] += met(defect.resolvedAt, within: levels.smallFixHours)
-            }
-            outcome.applicable[4] += 1
-            outcome.met[4] += met(defect.followedUpAt, within: levels.followUpDays * 24)
-        }
+        var outcome = defectCounts
         outcome.meanResponderWait = responderWait.count > 0 ? responderWait.mean : 0
         return outcome
     }

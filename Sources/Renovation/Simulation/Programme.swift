@@ -73,7 +73,12 @@ public struct Programme: SimulationModel {
     var newYearPending = false
 
     // Defects.
-    var defects: [DefectReport] = []
+    /// Defects in flight, in reusable slots: nothing grows with the number
+    /// of reports, so a long programme does not keep reallocating.
+    var defectSlots: [DefectReport] = []
+    var freeDefectSlots: [Int32] = []
+    /// Reports and how many met each "54321" level, counted as they happen.
+    var defectCounts = DefectOutcome()
     var householdsDuring = 0.0
     var householdsAfter = 0.0
     var nextArrival: EventID?
@@ -98,6 +103,8 @@ public struct Programme: SimulationModel {
     let assessmentHours: Distribution
     let planHours: Distribution
     let followUpDays: Distribution
+    /// The five service levels in hours from the report: register, on site, small fix, complex plan, follow-up.
+    let serviceLevelHours: [Double]
 
     // Metrics.
     var waits = WaitsByCause()
@@ -179,6 +186,9 @@ public struct Programme: SimulationModel {
         assessmentHours = spec?.assessmentHours ?? .constant(0)
         planHours = spec?.planHours ?? .constant(0)
         followUpDays = spec?.followUpDays ?? .constant(0)
+        let levels = spec?.serviceLevels ?? ServiceLevelSpec()
+        serviceLevelHours = [levels.registerMinutes / 60, levels.onSiteMinutes / 60, levels.smallFixHours,
+                             levels.complexPlanDays * 24, levels.followUpDays * 24]
     }
 
     /// Every order's working hours: its type's distribution × its scale,
@@ -566,25 +576,39 @@ public struct Programme: SimulationModel {
     mutating func defectArrival(_ now: Double, _ calendar: inout EventCalendar<Event>) {
         nextArrival = nil
         let complex = serviceStream.uniform() < complexShare
-        let id = defects.count
-        defects.append(DefectReport(reportedAt: now, complex: complex))
+        let report = DefectReport(reportedAt: now, complex: complex)
+        let id: Int
+        if let free = freeDefectSlots.popLast() {
+            id = Int(free)
+            defectSlots[id] = report
+        } else {
+            id = defectSlots.count
+            defectSlots.append(report)
+        }
+        defectCounts.reported += 1
+        if complex { defectCounts.complex += 1 }
+        defectCounts.applicable[0] += 1
+        defectCounts.applicable[1] += 1
+        defectCounts.applicable[complex ? 3 : 2] += 1
+        defectCounts.applicable[4] += 1
         calendar.schedule(.defectRegistered(Int32(id)), after: max(0, registerMinutes.sample(serviceStream)) / 60)
         defectRateChanged(now, &calendar)
     }
 
     mutating func defectRegistered(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        defects[d].registeredAt = now
+        defectSlots[d].registeredAt = now
+        meetsServiceLevel(0, d, now)
         if responders.request(Int32(d), at: now) { dispatchResponder(d, now, &calendar) }
     }
 
     mutating func dispatchResponder(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        responderWait.record(now - defects[d].registeredAt)
+        responderWait.record(now - defectSlots[d].registeredAt)
         calendar.schedule(.defectOnSite(Int32(d)), after: max(0, travelMinutes.sample(serviceStream)) / 60)
     }
 
     mutating func defectOnSite(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        defects[d].onSiteAt = now
-        let work = defects[d].complex ? assessmentHours.sample(serviceStream) : smallFixHours.sample(serviceStream)
+        meetsServiceLevel(1, d, now)
+        let work = defectSlots[d].complex ? assessmentHours.sample(serviceStream) : smallFixHours.sample(serviceStream)
         calendar.schedule(.defectFixed(Int32(d)), after: max(0, work))
     }
 
@@ -594,13 +618,20 @@ public struct Programme: SimulationModel {
     /// their times are computed here rather than scheduled as events.
     mutating func defectFixed(_ d: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         freeResponder(now, &calendar)
-        let resolved = defects[d].complex ? now + max(0, planHours.sample(serviceStream)) : now
-        defects[d].resolvedAt = resolved
-        defects[d].followedUpAt = resolved + max(0, followUpDays.sample(serviceStream)) * 24
+        let complex = defectSlots[d].complex
+        let resolved = complex ? now + max(0, planHours.sample(serviceStream)) : now
+        meetsServiceLevel(complex ? 3 : 2, d, resolved)
+        meetsServiceLevel(4, d, resolved + max(0, followUpDays.sample(serviceStream)) * 24)
+        freeDefectSlots.append(Int32(d))
     }
 
     mutating func freeResponder(_ now: Double, _ calendar: inout EventCalendar<Event>) {
         responders.release(at: now)
         while let (next, _) = responders.nextGrant(at: now) { dispatchResponder(Int(next), now, &calendar) }
+    }
+
+    /// Counts a service level as met when `time` is within it of the report.
+    mutating func meetsServiceLevel(_ tier: Int, _ d: Int, _ time: Double) {
+        if time - defectSlots[d].reportedAt <= serviceLevelHours[tier] + 1e-9 { defectCounts.met[tier] += 1 }
     }
 }
