@@ -3,11 +3,12 @@ import Experiments
 import Foundation
 import Renovation
 
-/// The files a run writes: `summary.json`, `replications.csv` (one row per
+/// The files a run writes: `result.json` (the ``ResultDocument``:
+/// `docs/results-schema.md`), `replications.csv` (one row per
 /// replication), `communities.csv` and `buildings.csv` (per building, the
 /// finish day of each work type: the data behind a line-of-balance chart).
 public enum RunOutput {
-    public static func write(summary: PlanSummary, results: [ReplicationResult], model: Model,
+    public static func write(document: ResultDocument, results: [ReplicationResult], model: Model,
                              to folder: String) throws(AtomicFile.WriteError) -> [String] {
         var written: [String] = []
         func put(_ name: String, _ text: String) throws(AtomicFile.WriteError) {
@@ -15,7 +16,16 @@ public enum RunOutput {
             try AtomicFile.write(text, to: path)
             written.append(path)
         }
-        try put("summary.json", try json(summary))
+        let resultPath = (folder as NSString).appendingPathComponent("result.json")
+        do throws(ResultFileError) {
+            try ResultFile.write(document, to: resultPath, overwrite: true)
+        } catch let .cannotWrite(_, reason) {
+            throw AtomicFile.WriteError(path: resultPath, reason: reason)
+        } catch {
+            throw AtomicFile.WriteError(path: resultPath, reason: error.description)
+        }
+        written.append(resultPath)
+        let summary = document.summary ?? PlanSummary(model: model, seed: document.seed, results: results)
         try put("replications.csv", replicationTable(results, model: model).text)
         try put("communities.csv", communityTable(summary).text)
         try put("buildings.csv", buildingTable(results, model: model).text)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// renosim: discrete-event simulation of renovation programmes.
 ///
@@ -15,7 +16,7 @@ struct Renosim: ParsableCommand {
             defects, budget and plans; renosim simulates it many times and tells when the programme \
             will finish, how sure that is, and what it costs crews and residents.
             """,
-        version: RenosimVersion.current,
-        subcommands: [RunCommand.self, CompareCommand.self, SensitivityCommand.self, SizeCommand.self, ValidateCommand.self]
+        version: ToolVersion.current,
+        subcommands: [RunCommand.self, BaselineCommand.self, CheckCommand.self, CompareCommand.self, SensitivityCommand.self, SizeCommand.self, ValidateCommand.self]
     )
 }

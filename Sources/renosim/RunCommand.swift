@@ -9,7 +9,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Simulate one plan of a scenario and summarise the replications.",
         discussion: """
-            Prints a summary on stdout; with --out, writes summary.json, replications.csv, \
+            Prints a summary on stdout; with --out, writes result.json, replications.csv, \
             communities.csv and buildings.csv there. --trace (one replication) also writes trace.csv, \
             the event log, to follow one building through its works.
 
@@ -51,7 +51,10 @@ struct RunCommand: ParsableCommand {
             if let note { print(note) }
             if let out = options.out {
                 do {
-                    var files = try RunOutput.write(summary: summary, results: results, model: model, to: out)
+                    let document = ResultDocument(model: model, seed: seed, results: results,
+                                                  scenario: ScenarioSession.reference(loaded),
+                                                  toolVersion: ToolVersion.current, summary: summary)
+                    var files = try RunOutput.write(document: document, results: results, model: model, to: out)
                     if let traceRecords {
                         let path = (out as NSString).appendingPathComponent("trace.csv")
                         try AtomicFile.write(RunOutput.traceTable(traceRecords, model: model).text, to: path)

@@ -58,7 +58,7 @@ struct CLITests {
         #expect(first.stdout.contains("P(deadline met)"))
         let second = try CLIRunner.run(args + ["--out", folder.appendingPathComponent("b").path, "--threads", "1"])
         #expect(second.stdout == first.stdout)
-        for name in ["summary.json", "replications.csv", "communities.csv", "buildings.csv"] {
+        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv"] {
             let a = try Data(contentsOf: folder.appendingPathComponent("a/\(name)"))
             let b = try Data(contentsOf: folder.appendingPathComponent("b/\(name)"))
             #expect(a == b, "\(name) differs between runs")
@@ -66,7 +66,7 @@ struct CLITests {
         let rows = try String(contentsOf: folder.appendingPathComponent("a/replications.csv"), encoding: .utf8)
             .split(separator: "\n")
         #expect(rows.count == 5)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("a/summary.json")))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("a/result.json")))
         #expect((json as? [String: Any])?["plan"] as? String == "three-year")
     }
 

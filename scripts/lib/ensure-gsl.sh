@@ -23,3 +23,12 @@ ensure_gsl() {
 renosim_root() {
     cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd
 }
+
+# The result-file schema test validates real output with Python's
+# jsonschema (the reference implementation): install it from PyPI if missing.
+ensure_jsonschema() {
+    python3 -c "import jsonschema" 2>/dev/null && return 0
+    echo "renosim: installing Python's jsonschema for the result-schema test…" >&2
+    python3 -m pip install -q jsonschema >&2 || python3 -m pip install -q --user jsonschema >&2 ||
+        echo "renosim: could not install jsonschema; the schema test will be skipped" >&2
+}

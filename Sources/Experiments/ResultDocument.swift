@@ -1,0 +1,137 @@
+import Renovation
+
+/// What a run leaves behind to be read again: which scenario (file and
+/// content hash), plan, seed and replications, the summary, and the scalar
+/// results of every replication. `renosim run --out` writes it as
+/// `result.json`; a baseline is one of these; `docs/results-schema.md`
+/// describes the file.
+///
+///     let document = ResultDocument(model: model, seed: 1, results: results,
+///                                   scenario: .init(name: model.scenarioName, file: "s.yaml", sha256: hash),
+///                                   toolVersion: "0.1.0")
+///     document.perReplication[3].finishDays
+public struct ResultDocument: Codable, Sendable {
+    /// The layout version this code writes and the newest it reads. Raise it
+    /// when a field changes meaning or a reader would need a new field.
+    public static let supportedSchemaVersion = 1
+
+    public var schemaVersion: Int
+    /// The renosim version that wrote the file.
+    public var toolVersion: String
+    public var scenario: ScenarioReference
+    public var plan: String
+    public var seed: UInt64
+    public var replications: Int
+    /// What the per-replication arrays are indexed by.
+    public var names: Names
+    /// Nil only when read from a file whose summary this version cannot
+    /// decode: comparisons use the per-replication data, never the summary.
+    public var summary: PlanSummary?
+    public var perReplication: [ReplicationRecord]
+
+    public struct ScenarioReference: Codable, Sendable, Equatable {
+        /// The scenario's `name`.
+        public var name: String
+        /// The file, as a path relative to the folder the command ran in
+        /// (absolute when the file lies outside it).
+        public var file: String
+        /// SHA-256 of the file's bytes, lowercase hex.
+        public var sha256: String
+
+        public init(name: String, file: String, sha256: String) {
+            self.name = name
+            self.file = file
+            self.sha256 = sha256
+        }
+    }
+
+    public struct Names: Codable, Sendable, Equatable {
+        public var communities: [String]
+        public var trades: [String]
+        public var waitCauses: [String]
+        public var serviceLevels: [String]
+        /// Calendar years of the per-year arrays, from the start year.
+        public var years: [Int]
+    }
+
+    public init(model: Model, seed: UInt64, results: [ReplicationResult], scenario: ScenarioReference,
+                toolVersion: String, summary: PlanSummary? = nil) {
+        schemaVersion = Self.supportedSchemaVersion
+        self.toolVersion = toolVersion
+        self.scenario = scenario
+        plan = model.planName
+        self.seed = seed
+        replications = results.count
+        let yearCount = results.first?.completionsPerYear.count ?? model.budgetPerYear.count
+        names = Names(communities: model.communities.map(\.name), trades: model.tradeNames,
+                      waitCauses: WaitsByCause.causes, serviceLevels: DefectOutcome.tiers,
+                      years: (0..<yearCount).map { model.start.year + $0 })
+        self.summary = summary ?? PlanSummary(model: model, seed: seed, results: results)
+        perReplication = results.map(ReplicationRecord.init)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        toolVersion = try c.decode(String.self, forKey: .toolVersion)
+        scenario = try c.decode(ScenarioReference.self, forKey: .scenario)
+        plan = try c.decode(String.self, forKey: .plan)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        replications = try c.decode(Int.self, forKey: .replications)
+        names = try c.decode(Names.self, forKey: .names)
+        // A summary written by another version may have other fields; it is
+        // derived from the per-replication data, which is what counts.
+        summary = try? c.decodeIfPresent(PlanSummary.self, forKey: .summary)
+        perReplication = try c.decode([ReplicationRecord].self, forKey: .perReplication)
+    }
+
+    /// Checks what a reader relies on: a schema version it knows, one record
+    /// per replication numbered 0, 1, 2, …, and arrays as long as their name
+    /// lists. A file is user input; nothing downstream indexes past these.
+    public func validate() throws(ResultDocumentError) {
+        guard schemaVersion >= 1 else { throw .invalid("schema_version \(schemaVersion) is not a version; expected 1 or more") }
+        guard schemaVersion <= Self.supportedSchemaVersion else {
+            throw .newerSchema(found: schemaVersion, supported: Self.supportedSchemaVersion)
+        }
+        guard (1...10_000_000).contains(replications) else {
+            throw .invalid("replications is \(replications); expected 1 to 10,000,000")
+        }
+        guard perReplication.count == replications else {
+            throw .invalid("replications says \(replications) but per_replication holds \(perReplication.count) records")
+        }
+        let lengths: [(String, Int, KeyPath<ReplicationRecord, Int>)] = [
+            ("community_finish_days", names.communities.count, \.communityFinishDays.count),
+            ("crew_utilisation", names.trades.count, \.crewUtilisation.count),
+            ("wait_days", names.waitCauses.count, \.waitDays.count),
+            ("service_level_attainment", names.serviceLevels.count, \.serviceLevelAttainment.count),
+            ("completions_per_year", names.years.count, \.completionsPerYear.count),
+            ("cost_per_year", names.years.count, \.costPerYear.count),
+        ]
+        for (i, record) in perReplication.enumerated() {
+            guard record.replication == i else {
+                throw .invalid("per_replication[\(i)] is replication \(record.replication); expected \(i)")
+            }
+            for (field, expected, count) in lengths where record[keyPath: count] != expected {
+                throw .invalid("per_replication[\(i)].\(field) has \(record[keyPath: count]) values; expected \(expected), one per name")
+            }
+        }
+    }
+}
+
+/// Why a result document cannot be used.
+public enum ResultDocumentError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Written by a newer renosim whose layout this one does not know.
+    case newerSchema(found: Int, supported: Int)
+    /// Fields that contradict each other or are out of range.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case let .newerSchema(found, supported):
+            "schema version \(found) is newer than this renosim reads (up to \(supported)); "
+                + "upgrade renosim, or record the baseline again with this version"
+        case let .invalid(reason):
+            reason
+        }
+    }
+}

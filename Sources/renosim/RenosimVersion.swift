@@ -1,3 +1,0 @@
-enum RenosimVersion {
-    static let current = "0.1.0"
-}
