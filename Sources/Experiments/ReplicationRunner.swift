@@ -21,14 +21,18 @@ public struct ReplicationRunner: Sendable {
     /// Replications `range`, in index order. `progress` is called (from any
     /// thread) with the number finished so far.
     public func run(model: Model, seed: UInt64, replications range: Range<Int>,
-                    progress: (@Sendable (Int) -> Void)? = nil) -> [ReplicationResult] {
-        run(count: range.count, progress: progress) { i in
+                    progress: (@Sendable (Int) -> Void)? = nil,
+                    stop: (@Sendable () -> Bool)? = nil) -> [ReplicationResult] {
+        run(count: range.count, progress: progress, stop: stop) { i in
             Programme.run(model: model, seed: seed, replication: range.lowerBound + i)
         }
     }
 
-    /// `count` independent jobs, results in index order.
+    /// `count` independent jobs, results in index order. When `stop`
+    /// returns true no new job starts; the jobs under way finish, so the
+    /// result is then the first k jobs' results for some k < `count`.
     public func run<Result: Sendable>(count: Int, progress: (@Sendable (Int) -> Void)? = nil,
+                                      stop: (@Sendable () -> Bool)? = nil,
                                       _ job: @Sendable (Int) -> Result) -> [Result] {
         guard count > 0 else { return [] }
         let slots = Mutex<[Result?]>(Array(repeating: nil, count: count))
@@ -37,6 +41,7 @@ public struct ReplicationRunner: Sendable {
         let workers = min(threads, count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
+                if stop?() == true { return }
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < count else { return }
                 let result = job(i)

@@ -23,10 +23,15 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var options: ExperimentOptions
     @Flag(help: "Write the event log of one replication as trace.csv (needs --out and --replications 1).")
     var trace = false
+    @Flag(help: "Continue an interrupted run from the replications it saved in --out.")
+    var resume = false
 
     func validate() throws {
         if trace && (options.out == nil || options.replications != 1 || options.precision != nil) {
             throw ValidationError("--trace writes one replication's event log: use it with --out DIR and --replications 1")
+        }
+        if resume && (options.out == nil || options.precision != nil || trace) {
+            throw ValidationError("--resume continues a run with a fixed --replications count and --out DIR")
         }
     }
 
@@ -43,6 +48,8 @@ struct RunCommand: ParsableCommand {
                 sim.run()
                 results = [sim.model.result(events: sim.eventsHandled)]
                 traceRecords = sim.model.trace
+            } else if let out = options.out, options.precision == nil {
+                results = try checkpointed(loaded: loaded, model: model, seed: seed, out: out)
             } else {
                 (results, note) = options.results(model: model, seed: seed, label: model.planName)
             }
@@ -66,5 +73,50 @@ struct RunCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// Runs the replications in chunks, saving each in a checkpoint under
+    /// `out`; on SIGINT or SIGTERM stops after the replications under way,
+    /// keeps what is saved, and says how to resume.
+    func checkpointed(loaded: LoadedScenario, model: Model, seed: UInt64, out: String) throws -> [ReplicationResult] {
+        let total = options.replications
+        let stop = StopSignal.install()
+        let folder = Checkpoint.folder(for: out)
+        let manifest = Checkpoint.Manifest(toolVersion: ToolVersion.current, scenarioSHA256: loaded.sha256,
+                                           plan: model.planName, seed: seed, replications: total)
+        var checkpoint: Checkpoint
+        var results: [ReplicationResult] = []
+        do {
+            if resume {
+                (checkpoint, results) = try Checkpoint.resume(in: folder, manifest: manifest)
+                Terminal.note("resuming: \(results.count) of \(total) replications already done")
+            } else {
+                checkpoint = try Checkpoint.start(in: folder, manifest: manifest)
+            }
+        } catch {
+            throw CLIFailure(message: error.description, code: resume ? 1 : 2)
+        }
+        let runner = options.runner
+        let chunk = max(runner.threads * 8, 50)
+        let bar = ProgressBar(label: model.planName, total: total, quiet: options.quiet)
+        while results.count < total && !stop.requested {
+            let done = results.count
+            let part = runner.run(model: model, seed: seed, replications: done..<min(total, done + chunk),
+                                  progress: { bar.update(done + $0) }, stop: { stop.requested })
+            do { try checkpoint.append(part) } catch { throw CLIFailure(message: error.description, code: 2) }
+            results += part
+        }
+        bar.finish()
+        if results.count < total {
+            var command = ["renosim", "run", scenario, "--plan", model.planName, "--replications", String(total),
+                           "--seed", String(seed), "--out", out]
+            if let threads = options.threads { command += ["--threads", String(threads)] }
+            Terminal.error("interrupted by \(stop.name): \(results.count) of \(total) replications are saved in "
+                           + "\(folder); no result file was written. Resume with:\n  "
+                           + (command + ["--resume"]).joined(separator: " "))
+            throw ExitCode(stop.exitCode)
+        }
+        checkpoint.remove()
+        return results
     }
 }

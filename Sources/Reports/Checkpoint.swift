@@ -1,0 +1,132 @@
+import Foundation
+import Renovation
+
+/// Finished replications of a long run, saved as it goes so that an
+/// interrupted run can be resumed.
+///
+/// The folder holds `manifest.json` (what is being run) and one file per
+/// finished chunk of replications (`chunk-000000.json`, …), each written
+/// atomically and never rewritten, so a crash or a kill at any moment leaves
+/// only whole chunks behind. Replications are independent and keyed by their
+/// number, so running the missing ones later gives exactly the results of an
+/// uninterrupted run.
+public struct Checkpoint: Sendable {
+    public struct Manifest: Codable, Equatable, Sendable {
+        public var toolVersion: String
+        public var scenarioSHA256: String
+        public var plan: String
+        public var seed: UInt64
+        public var replications: Int
+
+        public init(toolVersion: String, scenarioSHA256: String, plan: String, seed: UInt64, replications: Int) {
+            self.toolVersion = toolVersion
+            self.scenarioSHA256 = scenarioSHA256
+            self.plan = plan
+            self.seed = seed
+            self.replications = replications
+        }
+    }
+
+    public enum CheckpointError: Error, CustomStringConvertible {
+        case missing(String)
+        case mismatch(String)
+        case unreadable(String, String)
+        case cannotWrite(String, String)
+
+        public var description: String {
+            switch self {
+            case .missing(let folder): return "no checkpoint in \(folder) to resume from"
+            case .mismatch(let what): return "the checkpoint is of another run (\(what)); run without --resume to start afresh"
+            case .unreadable(let path, let why): return "cannot read checkpoint file \(path): \(why)"
+            case .cannotWrite(let path, let why): return "cannot write checkpoint file \(path): \(why)"
+            }
+        }
+    }
+
+    public let folder: String
+    public let manifest: Manifest
+
+    /// The checkpoint folder used for results written to `out`.
+    public static func folder(for out: String) -> String {
+        (out as NSString).appendingPathComponent(".renosim-checkpoint")
+    }
+
+    /// Starts a new checkpoint, discarding any earlier one in the folder.
+    public static func start(in folder: String, manifest: Manifest) throws(CheckpointError) -> Checkpoint {
+        try? FileManager.default.removeItem(atPath: folder)
+        let checkpoint = Checkpoint(folder: folder, manifest: manifest)
+        try checkpoint.write(manifest, to: "manifest.json")
+        return checkpoint
+    }
+
+    /// Reopens the checkpoint in `folder`, which must be of the same run,
+    /// and returns it with the replications it already holds (in order).
+    public static func resume(in folder: String, manifest: Manifest) throws(CheckpointError)
+        -> (Checkpoint, [ReplicationResult]) {
+        let path = (folder as NSString).appendingPathComponent("manifest.json")
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(folder) }
+        let saved: Manifest = try read(path)
+        for (name, old, new) in [("scenario file", saved.scenarioSHA256, manifest.scenarioSHA256),
+                                 ("plan", saved.plan, manifest.plan), ("seed", "\(saved.seed)", "\(manifest.seed)"),
+                                 ("replications", "\(saved.replications)", "\(manifest.replications)")]
+        where old != new {
+            throw .mismatch("\(name): \(old) then, \(new) now")
+        }
+        var results: [ReplicationResult] = []
+        var chunk = 0
+        while true {
+            let file = (folder as NSString).appendingPathComponent(chunkName(chunk))
+            guard FileManager.default.fileExists(atPath: file) else { break }
+            let part: [ReplicationResult] = try read(file)
+            for (offset, r) in part.enumerated() where r.replication != results.count + offset {
+                throw .unreadable(file, "replication \(r.replication) where \(results.count + offset) was expected")
+            }
+            results += part
+            chunk += 1
+        }
+        return (Checkpoint(folder: folder, manifest: saved), Array(results.prefix(manifest.replications)))
+    }
+
+    /// Saves replications that follow the ones already saved.
+    public func append(_ results: [ReplicationResult]) throws(CheckpointError) {
+        guard !results.isEmpty else { return }
+        var chunk = 0
+        while FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(Self.chunkName(chunk))) {
+            chunk += 1
+        }
+        try write(results, to: Self.chunkName(chunk))
+    }
+
+    /// Removes the checkpoint once the results are written.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    static func chunkName(_ index: Int) -> String {
+        let digits = String(index)
+        return "chunk-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".json"
+    }
+
+    func write<T: Encodable>(_ value: T, to name: String) throws(CheckpointError) {
+        let path = (folder as NSString).appendingPathComponent(name)
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            try AtomicFile.write(try encoder.encode(value), to: path)
+        } catch {
+            throw .cannotWrite(path, "\(error)")
+        }
+    }
+
+    static func read<T: Decodable>(_ path: String) throws(CheckpointError) -> T {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+    }
+}
