@@ -29,6 +29,10 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var totalCost: MetricSummary
     public var peakSites: MetricSummary
     public var eventsPerReplication: MetricSummary
+    /// Line-of-balance data; nil in files written before it existed.
+    public var buildingProgress: BuildingProgress?
+    /// Crew utilisation per trade and month; nil in files written before it existed.
+    public var monthlyUtilisation: MonthlyUtilisation?
 
     public init(model: Model, seed: UInt64, results: [ReplicationResult]) {
         scenario = model.scenarioName
@@ -71,6 +75,8 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         totalCost = MetricSummary(results.map(\.totalCost))
         peakSites = MetricSummary(results.map { Double($0.peakSites) })
         eventsPerReplication = MetricSummary(results.map { Double($0.events) })
+        buildingProgress = BuildingProgress(model: model, results: results)
+        monthlyUtilisation = MonthlyUtilisation(model: model, results: results)
     }
 
     /// The calendar date `days` after the start.

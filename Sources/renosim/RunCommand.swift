@@ -25,6 +25,8 @@ struct RunCommand: ParsableCommand {
     var trace = false
     @Flag(help: "Continue an interrupted run from the replications it saved in --out.")
     var resume = false
+    @Option(help: ArgumentHelp("Also write an HTML report with charts (self-contained, printable).", valueName: "file"))
+    var report: String?
 
     func validate() throws {
         if trace && (options.out == nil || options.replications != 1 || options.precision != nil) {
@@ -71,6 +73,12 @@ struct RunCommand: ParsableCommand {
                 } catch {
                     throw CLIFailure(message: "\(error)", code: 2)
                 }
+            }
+            if let report {
+                let document = ResultDocument(model: model, seed: seed, results: results,
+                                              scenario: ScenarioSession.reference(loaded),
+                                              toolVersion: ToolVersion.current, summary: summary)
+                try writeReport(HTMLReport.render(document), to: report)
             }
         }
     }

@@ -53,6 +53,11 @@ public struct ReplicationResult: Codable, Sendable, Equatable {
     public var completionsPerYear: [Int]
     /// Crew-hours worked ÷ crew-hours available on the trade's calendar, per trade.
     public var crewUtilisation: [Double]
+    /// Crew-hours worked per trade and calendar month, flat: trade `t`'s
+    /// month `m` (months of ``Model/monthStartHours``) is `t · months + m`.
+    /// A job's hours are split over the months it spans in proportion to
+    /// its calendar's working hours in each. Not encoded in result files.
+    public var workedCrewHoursByMonth: [Double]
     public var waits: WaitsByCause
     public var inspections: Int
     public var failedInspections: Int

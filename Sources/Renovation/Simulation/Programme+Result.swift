@@ -29,6 +29,7 @@ extension Programme {
             communityFinishDays: communityFinish.map { $0 / 24 },
             completionsPerYear: completionsPerYear,
             crewUtilisation: utilisation,
+            workedCrewHoursByMonth: workedCrewHoursByMonth,
             waits: waits,
             inspections: inspections,
             failedInspections: failures,
@@ -63,8 +64,7 @@ extension Programme {
     /// Working hours a trade's calendar offered from the start to `time`
     /// (the calendar of the first work type that uses the trade alone, else the base calendar).
     func tradeCalendarHours(_ t: Int, until time: Double) -> Double {
-        let own = model.types.first { $0.needs.count == 1 && $0.needs[0].trade == t }
-        let calendar = own.map { calendars[$0.calendar] } ?? model.baseCalendar
+        let calendar = model.tradeCalendarIndex(t).map { calendars[$0] } ?? model.baseCalendar
         return calendar.workHours(from: 0, to: time)
     }
 

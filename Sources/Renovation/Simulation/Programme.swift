@@ -112,6 +112,9 @@ public struct Programme: SimulationModel {
     var failures = 0
     var reworkHours = 0.0
     var workedCrewHours: [Double]
+    /// Trades × months, flat (see ``ReplicationResult/workedCrewHoursByMonth``).
+    var workedCrewHoursByMonth: [Double]
+    let monthStart: [Double]
     var completionsPerYear: [Int]
 
     /// Records of what happened, when tracing is on (one replication, `--trace`).
@@ -168,6 +171,8 @@ public struct Programme: SimulationModel {
         spent = [Double](repeating: 0, count: model.budgetPerYear.count)
         completionsPerYear = [Int](repeating: 0, count: model.budgetPerYear.count)
         workedCrewHours = [Double](repeating: 0, count: model.tradeNames.count)
+        monthStart = model.monthStartHours
+        workedCrewHoursByMonth = [Double](repeating: 0, count: model.tradeNames.count * max(0, monthStart.count - 1))
 
         arrivalStream = RandomStream(key: key.purpose(StreamPurpose.defectArrivals))
         serviceStream = RandomStream(key: key.purpose(StreamPurpose.defectService))
@@ -406,6 +411,7 @@ public struct Programme: SimulationModel {
         for i in table.needStart[k]..<table.needStart[k + 1] {
             workedCrewHours[table.needTrade[i]] += work * Double(table.needCrews[i])
         }
+        addMonthlyWork(type: k, calendar: cal, hours: work, from: begin, to: end)
         state[o] = .running
         if let b = model.building(of: o) {
             if buildingFirstStart[b] == .infinity {
@@ -419,6 +425,33 @@ public struct Programme: SimulationModel {
         }
         calendar.schedule(.workDone(Int32(o)), at: end)
         record(.started, begin, order: o, value: work)
+    }
+
+    /// Splits a job's crew-hours over the calendar months of [begin, end) in
+    /// proportion to its calendar's working hours in each month.
+    mutating func addMonthlyWork(type k: Int, calendar cal: Int, hours work: Double, from begin: Double, to end: Double) {
+        let months = monthStart.count - 1
+        guard months > 0, work > 0 else { return }
+        // The month holding `begin`: the last boundary at or before it.
+        var low = 0, high = months
+        while low + 1 < high {
+            let mid = (low + high) / 2
+            if monthStart[mid] <= begin { low = mid } else { high = mid }
+        }
+        let total = calendars[cal].workHours(from: begin, to: end)
+        var m = low
+        while m < months {
+            let share = total > 0
+                ? calendars[cal].workHours(from: max(begin, monthStart[m]), to: min(end, monthStart[m + 1])) / total
+                : 1
+            if share > 0 {
+                for i in table.needStart[k]..<table.needStart[k + 1] {
+                    workedCrewHoursByMonth[table.needTrade[i] * months + m] += work * share * Double(table.needCrews[i])
+                }
+            }
+            if total <= 0 || monthStart[m + 1] >= end { break }
+            m += 1
+        }
     }
 
     /// The first shutdown window that [begin, end) runs into, if any.

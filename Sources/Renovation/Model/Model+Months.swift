@@ -1,0 +1,29 @@
+import DiscreteEvent
+
+extension Model {
+    /// Where each calendar month of the simulated span begins, in hours
+    /// from the start, with the horizon as the last entry: month `m` runs
+    /// from `monthStartHours[m]` to `monthStartHours[m + 1]`. The first
+    /// month begins at the start date, which need not be the 1st.
+    public var monthStartHours: [Double] {
+        let horizon = baseCalendar.horizon
+        var bounds = [0.0]
+        var year = start.year, month = start.month
+        while true {
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+            guard let first = CivilDate(year: year, month: month, day: 1) else { break }
+            let at = hours(at: first)
+            guard at < horizon else { break }
+            bounds.append(at)
+        }
+        if horizon > 0 { bounds.append(horizon) }
+        return bounds
+    }
+
+    /// The calendar a trade's crews work to: that of the first work type the
+    /// trade does alone, else nil (the base calendar).
+    public func tradeCalendarIndex(_ trade: Int) -> Int? {
+        types.first { $0.needs.count == 1 && $0.needs[0].trade == trade }?.calendar
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("renosim report and run --report, end to end")
+struct ReportCommandTests {
+    static let titles = ["Completion S-curve", "Finish-date histogram", "Line of balance", "Waits by cause",
+                         "54321 service-level attainment", "Cost per year against budget", "Crew utilisation over time"]
+
+    @Test("report turns a result.json into one self-contained HTML file with every chart; run --report writes the same")
+    func report() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let out = folder.appendingPathComponent("run")
+        let direct = folder.appendingPathComponent("direct.html")
+        let run = try CLIRunner.run(["run", "scenarios/yonghong-2022.yaml", "--plan", "three-year", "--replications", "6",
+                                     "--seed", "9", "--quiet", "--out", out.path, "--report", direct.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = folder.appendingPathComponent("report.html")
+        let report = try CLIRunner.run(["report", out.appendingPathComponent("result.json").path, "-o", html.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stderr.contains("report.html"))
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.hasPrefix("<!DOCTYPE html>"))
+        #expect(text.contains("<meta charset=\"utf-8\">"))
+        #expect(text.contains("@media print"))
+        #expect(text.contains("Noto Sans CJK SC"))
+        for title in Self.titles { #expect(text.contains("<title id=") && text.contains(">\(title)</title>"), "missing \(title)") }
+        #expect(text.components(separatedBy: "<svg").count - 1 >= Self.titles.count)
+        #expect(text.contains("<polyline") && text.contains("<rect class=\"bar\"") && text.contains("<path class=\"band\""))
+        #expect(!text.contains("http://") && !text.contains("https://"))
+        #expect(!text.contains("<script") && !text.contains("<link") && !text.contains("<img"))
+        #expect(text.contains("广景山庄"), "Chinese community names are written as UTF-8 text")
+        // The same report whether written by run or from the file.
+        let directText = try String(contentsOf: direct, encoding: .utf8)
+        #expect(directText == text)
+    }
+
+    @Test("names are escaped; a missing or broken result file is exit 2 with a message")
+    func escapingAndErrors() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let out = folder.appendingPathComponent("run")
+        let run = try CLIRunner.run(["run", "Tests/Fixtures/minimal.yaml", "--replications", "2", "--quiet", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = out.appendingPathComponent("result.json")
+        var json = try String(contentsOf: result, encoding: .utf8)
+        let plan = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["plan"] as? String)
+        json = json.replacingOccurrences(of: "\"plan\" : \"\(plan)\"", with: "\"plan\" : \"<b>&\\\"x'\"")
+        try json.write(to: result, atomically: true, encoding: .utf8)
+        let html = folder.appendingPathComponent("r.html")
+        let report = try CLIRunner.run(["report", result.path, "-o", html.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.contains("&lt;b&gt;&amp;&quot;x&#39;"))
+        #expect(!text.contains("<b>&"))
+
+        let missing = try CLIRunner.run(["report", folder.appendingPathComponent("nope.json").path, "-o", html.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such file"))
+        let broken = folder.appendingPathComponent("broken.json")
+        try "{\"schema_version\": 1".write(to: broken, atomically: true, encoding: .utf8)
+        let bad = try CLIRunner.run(["report", broken.path, "-o", html.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("not a result file"))
+    }
+
+    @Test("a baseline written before the report's series still renders, saying what is missing")
+    func oldBaseline() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let html = folder.appendingPathComponent("b.html")
+        let report = try CLIRunner.run(["report", "results/baselines/benxi-2018-as-built.json", "-o", html.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.contains("Completion S-curve") && text.contains("Cost per year against budget"))
+        #expect(text.contains("Not in this file"))
+    }
+}
