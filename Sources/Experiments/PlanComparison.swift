@@ -54,12 +54,19 @@ public struct PlanComparison: Codable, Sendable, Equatable {
     /// models.count × replications), from any thread.
     public static func run(models: [Model], seed: UInt64, replications: Int, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> PlanComparison {
+        PlanComparison(models: models, results: replicate(models: models, seed: seed, replications: replications,
+                                                          threads: threads, progress: progress), seed: seed)
+    }
+
+    /// The replications 0..<`replications` of every model, as ``run(models:seed:replications:threads:progress:)``
+    /// compares them: for callers that also need the per-replication results (e.g. to draw S-curves).
+    public static func replicate(models: [Model], seed: UInt64, replications: Int, threads: Int,
+                                 progress: (@Sendable (Int) -> Void)? = nil) -> [[ReplicationResult]] {
         let runner = ReplicationRunner(threads: threads)
         let count = max(0, replications)
-        let results = models.enumerated().map { i, model in
+        return models.enumerated().map { i, model in
             runner.run(model: model, seed: seed, replications: 0..<count) { progress?(i * count + $0) }
         }
-        return PlanComparison(models: models, results: results, seed: seed)
     }
 
     /// Adds replications to every plan in the same deterministic batches as
@@ -85,7 +92,8 @@ public struct PlanComparison: Codable, Sendable, Equatable {
             let halfWidth = comparison.pairs.compactMap { $0.difference(.finishDays)?.pairedHalfWidth }.max() ?? 0
             let count = results.first?.count ?? 0
             if halfWidth <= target || count >= limit {
-                return SequentialComparison(comparison: comparison, reached: halfWidth <= target, halfWidthDays: halfWidth)
+                return SequentialComparison(comparison: comparison, reached: halfWidth <= target, halfWidthDays: halfWidth,
+                                            results: results)
             }
             next = min(limit, count + SequentialRunner.batchSize(count: count, halfWidth: halfWidth, target: target))
         }
@@ -99,6 +107,8 @@ public struct SequentialComparison: Sendable {
     public var reached: Bool
     /// The widest pair's paired finish-days half-width at the end.
     public var halfWidthDays: Double
+    /// Every plan's replications, in the order of the models.
+    public var results: [[ReplicationResult]] = []
 }
 
 /// One plan against the baseline.

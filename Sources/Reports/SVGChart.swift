@@ -78,7 +78,9 @@ struct SVGChart {
     let yLabel: String
     let width = 760.0
     let height = 360.0
-    let left = 70.0, right = 20.0, top = 20.0, bottom = 58.0
+    /// Room for the y tick labels; wider for long category names.
+    var left = 70.0
+    let right = 20.0, top = 20.0, bottom = 58.0
     // Marks under the overlays (markers, labels); filled through the methods below.
     var marks: [String] = []
     var overlays: [String] = []
@@ -134,6 +136,18 @@ struct SVGChart {
         if let label, value.isFinite {
             text(label, atX: px(centre), y: py(value) - 5, anchor: "middle", className: "value")
         }
+    }
+
+    /// A horizontal bar over [x0, x1] for y category `i`, `share` of its height tall.
+    mutating func horizontalBar(from x0: Double, to x1: Double, category i: Int, share: Double = 0.6, color: String,
+                                tooltip: String? = nil) {
+        guard x0.isFinite, x1.isFinite else { return }
+        let centre = Double(i) + 0.5
+        let a = px(min(x0, x1)), b = px(max(x0, x1)), y0 = py(centre + share / 2), y1 = py(centre - share / 2)
+        let tip = tooltip.map { "<title>\(Markup.escape($0))</title>" } ?? ""
+        marks.append("<rect class=\"bar\" x=\"\(Self.coordinate(a))\" y=\"\(Self.coordinate(min(y0, y1)))\" "
+                     + "width=\"\(Self.coordinate(max(0.5, b - a)))\" height=\"\(Self.coordinate(max(0.5, abs(y1 - y0))))\" "
+                     + "fill=\"\(color)\">\(tip)</rect>")
     }
 
     /// A vertical marker across the plot with a label at its top.

@@ -23,6 +23,9 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).") var scenario: String
     @Option(help: "Plans to compare, comma-separated; the first is the baseline.") var plans: String
     @OptionGroup var options: ExperimentOptions
+    @Option(help: ArgumentHelp(OutputFormat.help + " csv: the paired-differences table.")) var format: OutputFormat = .table
+    @Option(help: ArgumentHelp("Also write an HTML report with the S-curves and paired differences.", valueName: "file"))
+    var report: String?
 
     var planNames: [String] {
         plans.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -43,25 +46,58 @@ struct CompareCommand: ParsableCommand {
             let perPlan = options.precision == nil ? options.replications : options.maxReplications
             let bar = ProgressBar(label: "compare", total: models.count * perPlan, quiet: options.quiet)
             let comparison: PlanComparison
+            let results: [[ReplicationResult]]
             var note: String?
             if let precision = options.precision {
                 let outcome = PlanComparison.run(models: models, seed: seed, initial: options.replications,
                                                  halfWidthDays: precision, maxReplications: options.maxReplications,
                                                  threads: threads, progress: bar.update)
                 comparison = outcome.comparison
+                results = outcome.results
                 let reached = String(format: "%.2f", outcome.halfWidthDays)
                 note = outcome.reached
                     ? "precision: paired finish-days differences within ±\(reached) days after \(comparison.replications) replications per plan"
                     : "precision: ±\(String(format: "%.2f", precision)) days NOT reached; stopped at --max-replications "
                         + "\(comparison.replications) with ±\(reached) days"
             } else {
-                comparison = PlanComparison.run(models: models, seed: seed, replications: options.replications,
-                                                threads: threads, progress: bar.update)
+                results = PlanComparison.replicate(models: models, seed: seed, replications: options.replications,
+                                                   threads: threads, progress: bar.update)
+                comparison = PlanComparison(models: models, results: results, seed: seed)
             }
             bar.finish()
-            print(ComparisonText.render(comparison), terminator: "")
-            if let note { print(note) }
+            switch format {
+            case .table:
+                print(ComparisonText.render(comparison), terminator: "")
+                if let note { print(note) }
+            case .json:
+                try printJSON(comparison)
+                if let note { Terminal.note(note) }
+            case .csv:
+                print(Self.differencesTable(comparison).text, terminator: "")
+                if let note { Terminal.note(note) }
+            }
             try options.writeJSON(comparison, as: "comparison.json")
+            if let report {
+                let finishDays = results.map { $0.map { $0.finished ? $0.finishDays : .infinity } }
+                try writeReport(ExperimentReport.render(comparison, finishDays: finishDays), to: report)
+            }
         }
+    }
+
+    /// One row per plan pair and metric.
+    static func differencesTable(_ comparison: PlanComparison) -> CSVTable {
+        var table = CSVTable(header: ["baseline", "plan", "metric", "pairs", "baseline_mean", "plan_mean", "mean_difference",
+                                      "standard_deviation", "ci_lower", "ci_upper", "significant", "paired_half_width",
+                                      "independent_half_width", "variance_reduction"])
+        for pair in comparison.pairs {
+            for d in pair.differences {
+                table.append([pair.baseline, pair.plan, d.metric, String(d.pairs), csvNumber(d.baselineMean),
+                              csvNumber(d.planMean), csvNumber(d.meanDifference), csvNumber(d.standardDeviation),
+                              csvNumber(d.ciLower), csvNumber(d.ciUpper), String(d.significant),
+                              csvNumber(d.pairedHalfWidth), csvNumber(d.independentHalfWidth),
+                              csvNumber(d.varianceReduction)])
+            }
+        }
+        return table
     }
 }

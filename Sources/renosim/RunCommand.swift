@@ -27,6 +27,9 @@ struct RunCommand: ParsableCommand {
     var resume = false
     @Option(help: ArgumentHelp("Also write an HTML report with charts (self-contained, printable).", valueName: "file"))
     var report: String?
+    @Option(help: ArgumentHelp(OutputFormat.help + " json: the result document (as result.json); "
+                               + "csv: the replications table (as replications.csv)."))
+    var format: OutputFormat = .table
 
     func validate() throws {
         if trace && (options.out == nil || options.replications != 1 || options.precision != nil) {
@@ -56,13 +59,26 @@ struct RunCommand: ParsableCommand {
                 (results, note) = options.results(model: model, seed: seed, label: model.planName)
             }
             let summary = PlanSummary(model: model, seed: seed, results: results)
-            print(SummaryText.render(summary), terminator: "")
-            if let note { print(note) }
+            let document = ResultDocument(model: model, seed: seed, results: results,
+                                          scenario: ScenarioSession.reference(loaded),
+                                          toolVersion: ToolVersion.current, summary: summary)
+            switch format {
+            case .table:
+                print(SummaryText.render(summary), terminator: "")
+                if let note { print(note) }
+            case .json:
+                do {
+                    print(String(decoding: try ResultJSON.encode(document), as: UTF8.self), terminator: "")
+                } catch {
+                    throw CLIFailure(message: "\(error)", code: 2)
+                }
+                if let note { Terminal.note(note) }
+            case .csv:
+                print(RunOutput.replicationTable(results, model: model).text, terminator: "")
+                if let note { Terminal.note(note) }
+            }
             if let out = options.out {
                 do {
-                    let document = ResultDocument(model: model, seed: seed, results: results,
-                                                  scenario: ScenarioSession.reference(loaded),
-                                                  toolVersion: ToolVersion.current, summary: summary)
                     var files = try RunOutput.write(document: document, results: results, model: model, to: out)
                     if let traceRecords {
                         let path = (out as NSString).appendingPathComponent("trace.csv")
@@ -75,9 +91,6 @@ struct RunCommand: ParsableCommand {
                 }
             }
             if let report {
-                let document = ResultDocument(model: model, seed: seed, results: results,
-                                              scenario: ScenarioSession.reference(loaded),
-                                              toolVersion: ToolVersion.current, summary: summary)
                 try writeReport(HTMLReport.render(document), to: report)
             }
         }

@@ -20,14 +20,12 @@ struct SensitivityCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
-    }
-
     @Argument(help: "Scenario file (YAML).") var scenario: String
     @Option(help: "Plan to study.") var plan: String
-    @Option(help: "What to print: table or json.") var format: Format = .table
+    @Option(help: ArgumentHelp(OutputFormat.help + " csv: the tornado rows.")) var format: OutputFormat = .table
     @OptionGroup var options: ExperimentOptions
+    @Option(help: ArgumentHelp("Also write an HTML report with the tornado and criticality charts.", valueName: "file"))
+    var report: String?
 
     func run() throws {
         try reporting {
@@ -50,14 +48,26 @@ struct SensitivityCommand: ParsableCommand {
                 print(SensitivityText.render(report), terminator: "")
                 if let note { print(note) }
             case .json:
-                do {
-                    print(try RunOutput.json(report), terminator: "")
-                } catch {
-                    throw CLIFailure(message: "\(error)", code: 2)
-                }
+                try printJSON(report)
+                if let note { Terminal.note(note) }
+            case .csv:
+                print(Self.tornadoTable(report).text, terminator: "")
                 if let note { Terminal.note(note) }
             }
             try options.writeJSON(report, as: "sensitivity.json")
+            if let path = self.report { try writeReport(ExperimentReport.render(report), to: path) }
         }
+    }
+
+    /// One row per input, largest swing first.
+    static func tornadoTable(_ report: SensitivityReport) -> CSVTable {
+        var table = CSVTable(header: ["input", "label", "low_factor", "high_factor", "low_setting", "high_setting",
+                                      "low_p50_days", "high_p50_days", "low_p50_date", "high_p50_date", "swing_days"])
+        for bar in report.tornado {
+            table.append([bar.input, bar.label, csvNumber(bar.lowFactor), csvNumber(bar.highFactor), bar.lowSetting,
+                          bar.highSetting, csvNumber(bar.lowP50Days), csvNumber(bar.highP50Days),
+                          bar.lowP50Date.description, bar.highP50Date.description, csvNumber(bar.swing)])
+        }
+        return table
     }
 }

@@ -25,6 +25,8 @@ struct SizeCommand: ParsableCommand {
     @Option(help: "Seed (default: the scenario's seed, else 1).") var seed: UInt64?
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Folder to write sizing.json to.") var out: String?
+    @Option(help: ArgumentHelp(OutputFormat.help + " json: the sizing result; csv: the final mix, trade,from,to."))
+    var format: OutputFormat = .table
 
     func validate() throws {
         guard target > 0, target < 1 else { throw ValidationError("--target must be a probability between 0 and 1") }
@@ -46,7 +48,11 @@ struct SizeCommand: ParsableCommand {
             } catch {
                 throw CLIFailure(message: "\(loaded.file): \(error)", code: 1)
             }
-            print(SizingText.render(result), terminator: "")
+            switch format {
+            case .table: print(SizingText.render(result), terminator: "")
+            case .json: try printJSON(result)
+            case .csv: print(Self.mixTable(result).text, terminator: "")
+            }
             if let out {
                 do {
                     let path = (out as NSString).appendingPathComponent("sizing.json")
@@ -57,5 +63,15 @@ struct SizeCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// One row per trade: crews before and after sizing.
+    static func mixTable(_ result: CrewSizing.Result) -> CSVTable {
+        var table = CSVTable(header: ["trade", "from", "to"])
+        for (i, trade) in result.trades.enumerated() {
+            table.append([trade, i < result.startingCrews.count ? String(result.startingCrews[i]) : "",
+                          i < result.crews.count ? String(result.crews[i]) : ""])
+        }
+        return table
     }
 }

@@ -84,7 +84,24 @@ struct ExperimentCommandTests {
         let missing = try CLIRunner.run(["sensitivity", "no/such.yaml", "--plan", "x"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no/such.yaml"))
-        let badFormat = try CLIRunner.run(["sensitivity", Self.minimal, "--plan", "staged", "--format", "csv"])
+        let badFormat = try CLIRunner.run(["sensitivity", Self.minimal, "--plan", "staged", "--format", "xml"])
         #expect(badFormat.status != 0)
+    }
+
+    @Test("--format json prints only parseable JSON on stdout; --format csv prints a CSV table")
+    func formats() throws {
+        let json = try CLIRunner.run(["run", Self.minimal, "--replications", "2", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["plan"] is String)
+        #expect((object?["per_replication"] as? [Any])?.count == 2)
+
+        let csv = try CLIRunner.run(["compare", Self.minimal, "--plans", "all-at-once,staged", "--replications", "2",
+                                     "--quiet", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("baseline,plan,metric,pairs,baseline_mean,plan_mean,mean_difference") == true)
+        #expect(lines.count == 8)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("all-at-once,staged,") })
     }
 }

@@ -72,4 +72,37 @@ struct ReportCommandTests {
         #expect(text.contains("Completion S-curve") && text.contains("Cost per year against budget"))
         #expect(text.contains("Not in this file"))
     }
+
+    @Test("compare --report writes the overlaid S-curves with a legend and deadlines, and the paired differences")
+    func compareReport() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let html = folder.appendingPathComponent("compare.html")
+        let run = try CLIRunner.run(["compare", "Tests/Fixtures/minimal.yaml", "--plans", "all-at-once,staged",
+                                     "--replications", "3", "--quiet", "--report", html.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("compare.html"))
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.hasPrefix("<!DOCTYPE html>"))
+        #expect(text.contains(">Completion S-curves</title>") && text.contains("<svg"))
+        #expect(text.contains("all-at-once") && text.contains("staged"))
+        #expect(text.contains("class=\"legend\"") && text.contains("deadline"))
+        #expect(text.contains("Paired differences") && text.contains("finish_days"))
+        #expect(!text.contains("http://") && !text.contains("https://"))
+    }
+
+    @Test("sensitivity --report writes the tornado and the criticality shares")
+    func sensitivityReport() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let html = folder.appendingPathComponent("sensitivity.html")
+        let run = try CLIRunner.run(["sensitivity", "Tests/Fixtures/minimal.yaml", "--plan", "staged", "--replications", "2",
+                                     "--quiet", "--report", html.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        for title in ["Tornado of the median finish", "Binding trade", "Work type finishing last"] {
+            #expect(text.contains(">\(title)</title>"), "missing \(title)")
+        }
+        #expect(text.components(separatedBy: "<svg").count - 1 == 3)
+        for input in ["roof hours", "paint hours", "roads hours"] { #expect(text.contains(input), "missing \(input)") }
+        #expect(!text.contains("http://") && !text.contains("https://"))
+    }
 }
