@@ -28,6 +28,7 @@ struct SourceMap: Sendable {
     static let defaultLimit = 32_000_000
 
     init(root: Node, limit: Int = SourceMap.defaultLimit) throws(ScenarioError) {
+        try Self.checkAliases(root, limit: limit)
         entries = [Entry(key: nil, line: Self.line(root.mark), column: Self.column(root.mark))]
         var pending: [Node?] = [root]
         var next = 0
@@ -74,6 +75,63 @@ struct SourceMap: Sendable {
                                  expected: "a smaller scenario; use `generate:` for very large programmes")
             }
             next += 1
+        }
+    }
+
+    /// Aliases whose expansion would multiply the document (an "alias
+    /// bomb": ten lines that expand to billions of values) are refused
+    /// before anything walks the expanded tree. An alias is a copy of the
+    /// anchored node with the anchor's position (Yams's anchors themselves
+    /// are weak and gone once composing ends), and two different nodes of
+    /// one kind never start at the same position, so the expanded size is
+    /// computed once per (kind, position): linear in what is written, not
+    /// in what it expands to.
+    static let aliasGrowthLimit = 1_000_000
+
+    private struct Place: Hashable {
+        var kind: UInt8
+        var line: Int
+        var column: Int
+    }
+
+    static func checkAliases(_ root: Node, limit: Int) throws(ScenarioError) {
+        var memo: [Place: Int] = [:]
+        var written = 0
+        let cap = max(limit, aliasGrowthLimit) + 1
+        func size(_ node: Node) -> Int {
+            var key: Place?
+            if let mark = node.mark {
+                let kind: UInt8
+                switch node {
+                case .scalar: kind = 0
+                case .mapping: kind = 1
+                case .sequence: kind = 2
+                case .alias: kind = 3
+                }
+                let place = Place(kind: kind, line: mark.line, column: mark.column)
+                if let known = memo[place] { return known }
+                key = place
+            }
+            written += 1
+            var total = 1
+            switch node {
+            case .mapping(let mapping):
+                for (k, v) in mapping where total < cap { total += size(k) + size(v) }
+            case .sequence(let sequence):
+                for item in sequence where total < cap { total += size(item) }
+            case .scalar, .alias:
+                break
+            }
+            total = min(total, cap)
+            if let key { memo[key] = total }
+            return total
+        }
+        let expanded = size(root)
+        if expanded >= cap || (expanded > aliasGrowthLimit && expanded > 4 * written) {
+            throw Self.error(root.mark, expanded >= cap
+                                ? "aliases expand this document to more than \(cap - 1) values (an alias bomb?)"
+                                : "aliases expand this document from \(written) written values to \(expanded) (an alias bomb?)",
+                             expected: "anchors and aliases that reuse small parts, not ones that multiply the document")
         }
     }
 

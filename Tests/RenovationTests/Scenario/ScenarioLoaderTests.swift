@@ -201,6 +201,19 @@ struct ScenarioLoaderTests {
         let root = try #require(try Yams.compose(yaml: bomb, .default, .default, .utf8))
         #expect(throws: ScenarioError.self) { try SourceMap(root: root, limit: 50) }
         #expect((try? SourceMap(root: root, limit: 200)) != nil)
+        // Ten lines that expand to 9¹⁰ ≈ 3.5·10⁹ values: refused from what is written,
+        // without walking the expansion (which took minutes and gigabytes before).
+        var billion = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        for (name, previous) in zip("bcdefghij", "abcdefghi") {
+            billion += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let refused = try #require(F.error(billion))
+        #expect(refused.description.contains("alias bomb"))
+        #expect(refused.description.contains("more than 32000000 values"))
+        // Reusing a small anchored template stays fine.
+        let reuse = "a: &t {units: 24, floors: 6}\nb: [*t, *t, *t]\n"
+        let reused = try #require(try Yams.compose(yaml: reuse, .default, .default, .utf8))
+        #expect((try? SourceMap(root: reused)) != nil)
         let complexKey = try #require(F.error("? [a, b]\n: 1\n"))
         #expect(complexKey.description.hasPrefix("x.yaml:1:3: error: a mapping key here is a list or mapping"))
     }
