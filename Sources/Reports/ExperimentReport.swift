@@ -135,6 +135,53 @@ public enum ExperimentReport {
         return HTMLReport.page(title: "\(report.scenario) — \(report.plan) sensitivity", body: body)
     }
 
+    /// Chart titles of a sizing page, for tests and the browser check.
+    public static let sizingChartTitles = ["Crews per trade", "Probability along the search"]
+
+    /// A sizing page: the crews the search settled on next to the plan's, and
+    /// P(deadline met) of every mix it tried, with the target.
+    public static func render(_ result: CrewSizing.Result) -> String {
+        var body = "<header><h1>Crew mix for plan \(Markup.escape(result.plan))</h1>\n"
+        body += "<p class=\"meta\">target P(deadline met) ≥ \(percent(result.target)) · \(result.evaluations) mixes tried · "
+            + "\(result.simulations) simulations · target \(result.meetsTarget ? "met" : "NOT met") on fresh replications</p></header>\n"
+
+        let most = Double((result.startingCrews + result.crews).max() ?? 1)
+        var crews = SVGChart(id: "crews", title: "Crews per trade", x: .categories(result.trades),
+                             y: .linear(0, most * 1.15 + 1), xLabel: "trade", yLabel: "crews")
+        for (i, _) in result.trades.enumerated() {
+            // Category i is centred at i + 0.5: the plan's bar left of the centre, the sized one right.
+            crews.bar(from: Double(i) + 0.2, to: Double(i) + 0.5, value: Double(result.startingCrews[i]),
+                      color: SVGChart.palette[0], tooltip: "plan: \(result.startingCrews[i])")
+            crews.bar(from: Double(i) + 0.5, to: Double(i) + 0.8, value: Double(result.crews[i]),
+                      color: SVGChart.palette[1], tooltip: "sized: \(result.crews[i])")
+        }
+        crews.addLegend("the plan's crews", color: SVGChart.palette[0])
+        crews.addLegend("sized mix", color: SVGChart.palette[1])
+        body += HTMLReport.section("Crews per trade", crews.render(),
+                                   note: "Crews of each trade in the plan as written and in the mix the search chose.")
+
+        let count = Double(max(1, result.path.count))
+        var search = SVGChart(id: "search", title: "Probability along the search", x: .linear(0, count + 1),
+                              y: .linear(0, 1.1, format: SVGChart.percent), xLabel: "mix tried (in order)",
+                              yLabel: "P(deadline met) (%)")
+        search.line(result.path.enumerated().map { (Double($0.offset + 1), $0.element.deadlineMet.estimate) },
+                    color: SVGChart.palette[0])
+        search.line([(0, result.target), (count + 1, result.target)], color: SVGChart.palette[1], dashed: true)
+        search.addLegend("mix tried", color: SVGChart.palette[0])
+        search.addLegend("target", color: SVGChart.palette[1], dashed: true)
+        body += HTMLReport.section("Probability along the search", search.render(),
+                                   note: "P(deadline met) on the search replications of every mix tried; the final mix "
+                                       + "scored \(percent(result.confirmed.estimate)) on \(result.confirmed.trials) fresh replications.")
+
+        var rows = ""
+        for (i, trade) in result.trades.enumerated() {
+            rows += "<tr><td>\(Markup.escape(trade))</td><td>\(result.startingCrews[i])</td><td>\(result.crews[i])</td></tr>\n"
+        }
+        body += "<section class=\"sizing-table\"><h2>Crew mix</h2><table class=\"grid\"><thead><tr><th>trade</th>"
+            + "<th>plan</th><th>sized</th></tr></thead><tbody>\n" + rows + "</tbody></table></section>\n"
+        return HTMLReport.page(title: "Crew mix for \(result.plan)", body: body)
+    }
+
     static func shares(id: String, title: String, _ items: [NamedProportion], xLabel: String, color: String) -> String {
         var chart = SVGChart(id: id, title: title, x: .categories(items.map(\.name)),
                              y: .linear(0, 1.1, format: SVGChart.percent), xLabel: xLabel, yLabel: "share of replications (%)")

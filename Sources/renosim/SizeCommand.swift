@@ -25,6 +25,7 @@ struct SizeCommand: ParsableCommand {
     @Option(help: "Seed (default: the scenario's seed, else 1).") var seed: UInt64?
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Folder to write sizing.json to.") var out: String?
+    @Option(help: "Write an HTML page with the sized crews and the search to this file.") var report: String?
     @Option(help: ArgumentHelp(OutputFormat.help + " json: the sizing result; csv: the final mix, trade,from,to."))
     var format: OutputFormat = .table
 
@@ -61,6 +62,9 @@ struct SizeCommand: ParsableCommand {
                 } catch {
                     throw CLIFailure(message: "\(error)", code: 2)
                 }
+            }
+            if let report {
+                try writeReport(ExperimentReport.render(result), to: report)
             }
         }
     }

@@ -105,4 +105,20 @@ struct ReportCommandTests {
         for input in ["roof hours", "paint hours", "roads hours"] { #expect(text.contains(input), "missing \(input)") }
         #expect(!text.contains("http://") && !text.contains("https://"))
     }
+
+    @Test("size --report shows the sized crews next to the plan's and the probability along the search")
+    func sizeReport() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let html = folder.appendingPathComponent("size.html")
+        let run = try CLIRunner.run(["size", "Tests/Fixtures/minimal.yaml", "--plan", "staged", "--target", "0.5",
+                                     "--replications", "2", "--confirm", "2", "--report", html.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        for title in ["Crews per trade", "Probability along the search"] {
+            #expect(text.contains(">\(title)</title>"), "missing \(title)")
+        }
+        #expect(text.components(separatedBy: "<svg").count - 1 == 2)
+        for trade in ["roofing", "painting", "civil"] { #expect(text.contains(trade), "missing \(trade)") }
+        #expect(!text.contains("http://") && !text.contains("https://"))
+    }
 }
