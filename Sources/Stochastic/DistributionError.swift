@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a ``Distribution`` cannot be used, worded for the planner who wrote
 /// it: what is wrong and what was expected.
 ///
@@ -61,9 +63,17 @@ public enum DistributionError: Error, CustomStringConvertible, Equatable, Sendab
 }
 
 extension Double {
-    /// The number as a planner would write it: `30`, not `30.0`.
+    /// The number as a planner would write it: `30`, not `30.0`, and at
+    /// most six significant digits (`2.7501`, not `2.7500988048912953` —
+    /// scaled distributions in a sensitivity table would otherwise print
+    /// every digit of their factors).
     var formatted: String {
         if isFinite, self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
-        return String(self)
+        guard isFinite, self != 0 else { return String(self) }
+        let scale = pow(10, 5 - floor(log10(abs(self))))
+        guard scale.isFinite, scale > 0 else { return String(self) }
+        let short = (self * scale).rounded() / scale
+        if short == short.rounded(), abs(short) < 1e15 { return String(Int64(short)) }
+        return String(short)
     }
 }
