@@ -107,6 +107,10 @@ public struct Checkpoint: Sendable {
         return "chunk-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".json"
     }
 
+    // Not ResultJSON: that format writes every non-finite number as null and
+    // reads null back as NaN, so an infinity would come back as NaN and a
+    // resumed run would no longer be byte-identical. Checkpoints keep
+    // "inf", "-inf" and "nan" apart.
     func write<T: Encodable>(_ value: T, to name: String) throws(CheckpointError) {
         let path = (folder as NSString).appendingPathComponent(name)
         let encoder = JSONEncoder()
