@@ -38,8 +38,11 @@ public enum ScenarioOverride {
     }
 
     /// The text of `bytes` with every assignment made; the bytes unchanged when there are none.
-    public static func apply(_ assignments: [Assignment], to bytes: [UInt8]) throws(Failure) -> [UInt8] {
-        guard !assignments.isEmpty else { return bytes }
+    public static func apply(_ assignments: [Assignment], to file: [UInt8]) throws(Failure) -> [UInt8] {
+        guard !assignments.isEmpty else { return file }
+        // A byte-order mark stays in front; the YAML (and every position) is what follows it.
+        let mark: [UInt8] = file.starts(with: [0xEF, 0xBB, 0xBF]) ? [0xEF, 0xBB, 0xBF] : []
+        let bytes = Array(file.dropFirst(mark.count))
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Failure(key: assignments[0].key, reason: "the scenario is not UTF-8 text")
         }
@@ -68,7 +71,7 @@ public enum ScenarioOverride {
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             out.replaceSubrange(edit.range, with: edit.text)
         }
-        return out
+        return mark + out
     }
 
     /// `value` as YAML: plain when it reads back as itself, double-quoted otherwise.
@@ -219,6 +222,9 @@ public enum ScenarioOverride {
             column += 1
         }
         func end(closing quote: UInt8, escape: UInt8?) throws(Failure) -> Int {
+            guard offset < lineEnd, bytes[offset] == quote else {
+                throw Failure(key: key, reason: "could not be found in the file's text at line \(mark.line)")
+            }
             var i = offset + 1
             while i < lineEnd {
                 if let escape, bytes[i] == escape, escape != quote { i += 2; continue }
@@ -235,7 +241,8 @@ public enum ScenarioOverride {
             let text = Array(scalar.string.utf8)
             guard !text.isEmpty, offset + text.count <= lineEnd,
                   Array(bytes[offset..<offset + text.count]) == text else {
-                throw Failure(key: key, reason: "is a value written over several lines or empty; write it on one line to sweep it")
+                throw Failure(key: key, reason: "is a value written over several lines or empty, or could not be found "
+                              + "in the file's text at line \(mark.line); write it on one line to sweep it")
             }
             return offset..<offset + text.count
         case .doubleQuoted:

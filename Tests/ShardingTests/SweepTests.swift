@@ -167,3 +167,20 @@ struct SweepTests {
         #expect(error?.description.contains("trades.civil.crews=0") == true)
     }
 }
+
+@Suite("Scenario overrides on files from other editors")
+struct ScenarioOverrideEncodingTests {
+    @Test("Windows line ends and a byte-order mark are kept; the value is still found")
+    func lineEndsAndBOM() throws {
+        let crlf = Array("name: x\r\ntrades:\r\n  roofing: {crews: 2}\r\n  painting: \"5\"\r\n".utf8)
+        let changed = try ScenarioOverride.apply([.init(key: "trades.roofing.crews", value: "3"),
+                                                  .init(key: "trades.painting", value: "7")], to: crlf)
+        #expect(changed == Array("name: x\r\ntrades:\r\n  roofing: {crews: 3}\r\n  painting: 7\r\n".utf8))
+
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("name: \"x\"\ntrades: {a: {crews: 2}}\n".utf8)
+        let first = try ScenarioOverride.apply([.init(key: "name", value: "y")], to: bom)
+        #expect(first == [0xEF, 0xBB, 0xBF] + Array("name: y\ntrades: {a: {crews: 2}}\n".utf8))
+        let second = try ScenarioOverride.apply([.init(key: "trades.a.crews", value: "4")], to: bom)
+        #expect(second == [0xEF, 0xBB, 0xBF] + Array("name: \"x\"\ntrades: {a: {crews: 4}}\n".utf8))
+    }
+}
