@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SQLite for merged sweeps (Debian's libsqlite3-dev, installed by the scripts).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -53,12 +55,21 @@ let package = Package(
 
         .target(name: "Experiments", dependencies: ["Renovation", "Stochastic", "DiscreteEvent"], swiftSettings: optimise),
         .target(name: "Reports", dependencies: ["Experiments", "Renovation"]),
+        // Shards, sweeps and their merge: the batch side for clusters (Slurm job arrays).
+        .target(
+            name: "Sharding",
+            dependencies: [
+                "Experiments", "Renovation", "Reports",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
 
         // MARK: - Command line
         .executableTarget(
             name: "renosim",
             dependencies: [
-                "Renovation", "Experiments", "Reports",
+                "Renovation", "Experiments", "Reports", "Sharding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "renosim-bench",
             dependencies: [
-                "QueueingModels", "Renovation", "Experiments",
+                "QueueingModels", "Renovation", "Experiments", "Sharding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +87,10 @@ let package = Package(
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "QueueingModels"]),
         .testTarget(name: "RenovationTests", dependencies: ["Renovation", "QueueingModels"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Renovation", "Reports"]),
+        .testTarget(
+            name: "ShardingTests",
+            dependencies: ["Sharding", "Experiments", "Renovation", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Runs the built `renosim` binary end to end.
         .testTarget(name: "CLITests", dependencies: ["renosim"]),
     ]

@@ -107,28 +107,20 @@ public struct Checkpoint: Sendable {
         return "chunk-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".json"
     }
 
-    // Not ResultJSON: that format writes every non-finite number as null and
-    // reads null back as NaN, so an infinity would come back as NaN and a
-    // resumed run would no longer be byte-identical. Checkpoints keep
-    // "inf", "-inf" and "nan" apart.
+    // LosslessJSON, not ResultJSON: an infinity must come back as an
+    // infinity for a resumed run to be byte-identical.
     func write<T: Encodable>(_ value: T, to name: String) throws(CheckpointError) {
         let path = (folder as NSString).appendingPathComponent(name)
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            try AtomicFile.write(try encoder.encode(value), to: path)
+            try AtomicFile.write(try LosslessJSON.encode(value), to: path)
         } catch {
             throw .cannotWrite(path, "\(error)")
         }
     }
 
     static func read<T: Decodable>(_ path: String) throws(CheckpointError) -> T {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            return try decoder.decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            return try LosslessJSON.decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw .unreadable(path, "\(error)")
         }

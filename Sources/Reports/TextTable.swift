@@ -7,19 +7,19 @@ import Foundation
 ///     var table = TextTable(header: ["plan", "P50"], rightAligned: [false, true])
 ///     table.append(["three-year", "2024-11-02"])
 ///     table.render(indent: 2)
-struct TextTable {
-    var header: [String]
-    var rightAligned: [Bool]
-    var rows: [[String]] = []
+public struct TextTable {
+    public var header: [String]
+    public var rightAligned: [Bool]
+    public var rows: [[String]] = []
 
-    init(header: [String], rightAligned: [Bool]) {
+    public init(header: [String], rightAligned: [Bool]) {
         self.header = header
         self.rightAligned = rightAligned
     }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    public mutating func append(_ row: [String]) { rows.append(row) }
 
-    func render(indent: Int = 0) -> String {
+    public func render(indent: Int = 0) -> String {
         let all = [header] + rows
         var widths = [Int](repeating: 0, count: header.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.width(cell)) } }

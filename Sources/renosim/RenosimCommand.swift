@@ -17,6 +17,7 @@ struct Renosim: ParsableCommand {
             will finish, how sure that is, and what it costs crews and residents.
             """,
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, ReportCommand.self, BaselineCommand.self, CheckCommand.self, CompareCommand.self, SensitivityCommand.self, SizeCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, ReportCommand.self, BaselineCommand.self, CheckCommand.self, CompareCommand.self,
+                      SensitivityCommand.self, SizeCommand.self, ShardCommand.self, ValidateCommand.self]
     )
 }

@@ -30,7 +30,7 @@ func unknownKeyMessage(_ key: String, known: [String]) -> String {
 }
 
 /// The candidate within edit distance 2 (or a third of the word) of `word`.
-func closest(to word: String, in candidates: [String]) -> String? {
+public func closest(to word: String, in candidates: [String]) -> String? {
     let limit = max(2, word.count / 3)
     return candidates
         .map { ($0, editDistance(word.lowercased(), $0.lowercased())) }

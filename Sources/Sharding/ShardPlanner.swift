@@ -1,0 +1,110 @@
+import Experiments
+import Foundation
+import Renovation
+import Reports
+
+/// Turns a scenario and plan, or a sweep file, into a ``ShardManifest``,
+/// checking every job's scenario and plan first: a mistake is found on the
+/// login node, not in array task 412.
+public enum ShardPlanner {
+    /// A scenario read for planning: its bytes and how results name it.
+    struct Source {
+        var bytes: [UInt8]
+        var loaded: LoadedScenario
+        var reference: ResultDocument.ScenarioReference
+    }
+
+    static func source(_ path: String, relativeTo folder: String) throws(ShardError) -> Source {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ShardError(.file, "cannot read \(path): \((error as NSError).localizedDescription)")
+        }
+        let loaded: LoadedScenario
+        do {
+            loaded = try ScenarioLoader.load(bytes: bytes, file: path)
+        } catch {
+            throw ShardError(.content, error.description)
+        }
+        return Source(bytes: bytes, loaded: loaded,
+                      reference: .init(name: loaded.scenario.name, file: ScenarioPath.relative(path, to: folder),
+                                       sha256: loaded.sha256))
+    }
+
+    static func checkPlan(_ plan: String, in loaded: LoadedScenario) throws(ShardError) {
+        guard loaded.scenario.plans.contains(where: { $0.name == plan }) else {
+            var message = "\(loaded.file): no plan named '\(plan)'"
+            if let near = closest(to: plan, in: loaded.scenario.plans.map(\.name)) { message += " — did you mean '\(near)'?" }
+            throw ShardError(.content, message + "; the scenario's plans are: "
+                             + loaded.scenario.plans.map(\.name).joined(separator: ", "))
+        }
+    }
+
+    static func checkShards(_ shards: Int, replications: Int) throws(ShardError) {
+        guard shards >= 1 else { throw ShardError(.content, "--shards must be at least 1") }
+        guard shards <= replications else {
+            throw ShardError(.content, "--shards \(shards) is more than the \(replications) replications to share out; "
+                             + "expected at most \(replications) shards")
+        }
+    }
+
+    /// Plan `plan` (the first plan when nil) of the scenario at `path`, cut into `shards`.
+    public static func run(scenario path: String, plan: String?, seed: UInt64?, replications: Int, shards: Int,
+                           currentDirectory: String) throws(ShardError) -> (ShardManifest, [[UInt8]]) {
+        try checkShards(shards, replications: replications)
+        let source = try source(path, relativeTo: currentDirectory)
+        let planName = plan ?? source.loaded.scenario.plans.first?.name ?? ""
+        try checkPlan(planName, in: source.loaded)
+        do {
+            _ = try Model(scenario: source.loaded.scenario, plan: planName)
+        } catch {
+            throw ShardError(.content, "\(path): error: \(error.description)")
+        }
+        let job = ShardManifest.Job(scenario: 0, plan: planName, seed: seed ?? source.loaded.scenario.seed ?? 1,
+                                    replications: replications, assignments: [], label: planName)
+        let manifest = ShardManifest(kind: .run, name: source.loaded.scenario.name, grid: [],
+                                     scenarios: [.init(copy: "scenarios/0.yaml", reference: source.reference)],
+                                     jobs: [job], shards: shards, toolVersion: ToolVersion.current)
+        return (manifest, [source.bytes])
+    }
+
+    /// Every scenario × plan × grid point of `spec`, each checked, cut into `shards`.
+    public static func sweep(_ spec: SweepSpec, file: String, shards: Int,
+                             currentDirectory: String) throws(ShardError) -> (ShardManifest, [[UInt8]]) {
+        var copies: [ShardManifest.ScenarioCopy] = []
+        var bytes: [[UInt8]] = []
+        var jobs: [ShardManifest.Job] = []
+        let points = spec.gridPoints
+        for (s, path) in spec.scenarios.enumerated() {
+            let source = try source(path, relativeTo: currentDirectory)
+            copies.append(.init(copy: "scenarios/\(s).yaml", reference: source.reference))
+            bytes.append(source.bytes)
+            let plans = spec.plans ?? source.loaded.scenario.plans.map(\.name)
+            for plan in plans {
+                try checkPlan(plan, in: source.loaded)
+                for point in points {
+                    let label = String(jobs.count + 1)
+                    let describe = "sweep point \(label) (\(path), plan \(plan)"
+                        + point.map { ", " + $0.description }.joined() + ")"
+                    do {
+                        let changed = try ScenarioOverride.apply(point, to: source.bytes)
+                        let loaded = try ScenarioLoader.load(bytes: changed, file: path)
+                        _ = try Model(scenario: loaded.scenario, plan: plan)
+                    } catch {
+                        throw ShardError(.content, "\(file): error: \(describe): \(error)")
+                    }
+                    jobs.append(.init(scenario: s, plan: plan, seed: spec.seed ?? source.loaded.scenario.seed ?? 1,
+                                      replications: spec.replications, assignments: point, label: label))
+                }
+            }
+        }
+        let width = String(jobs.count).count
+        for j in jobs.indices { jobs[j].label = jobs[j].label.leftPadded(to: max(3, width)) }
+        let total = jobs.reduce(0) { $0 + $1.replications }
+        try checkShards(shards, replications: total)
+        let manifest = ShardManifest(kind: .sweep, name: spec.name, grid: spec.grid.map(\.key), scenarios: copies,
+                                     jobs: jobs, shards: shards, toolVersion: ToolVersion.current)
+        return (manifest, bytes)
+    }
+}
