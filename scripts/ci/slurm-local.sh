@@ -61,15 +61,27 @@ work=$(mktemp -d /tmp/renosim-slurm.XXXXXX)
 chmod 0711 "$work" # munged runs as the munge user and must reach its folder
 munged_pid="" slurmctld_pid="" slurmd_pid="" jobs_submitted=()
 
+# Running, and not a zombie: a daemon of ours that died stays a zombie
+# until we wait for it, and kill -0 still succeeds on it.
+alive() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    [[ ${stat##*) } != Z* ]]
+}
 stop_pid() { # stop_pid NAME PID: TERM, wait up to 10 s, then KILL
     local name=$1 pid=$2 i
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+    [[ -n $pid ]] || return 0
+    if ! alive "$pid"; then
+        wait "$pid" 2>/dev/null
+        say "$name (pid $pid) had already exited"
+        return 0
+    fi
     kill -TERM "$pid" 2>/dev/null
     for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
+        alive "$pid" || break
         sleep 0.1
     done
-    if kill -0 "$pid" 2>/dev/null; then
+    if alive "$pid"; then
         say "$name (pid $pid) did not stop on SIGTERM; sending SIGKILL"
         kill -KILL "$pid" 2>/dev/null
     fi
@@ -80,7 +92,7 @@ cleanup() {
     local status=$?
     set +e
     trap - EXIT INT TERM
-    if ((${#jobs_submitted[@]})) && [[ -n $slurmctld_pid ]] && kill -0 "$slurmctld_pid" 2>/dev/null; then
+    if ((${#jobs_submitted[@]})) && [[ -n $slurmctld_pid ]] && alive "$slurmctld_pid"; then
         scancel "${jobs_submitted[@]}" 2>/dev/null
         local i
         for ((i = 0; i < 50; i++)); do
@@ -130,7 +142,7 @@ setpriv --reuid=munge --regid=munge --init-groups munged --foreground \
 munged_pid=$!
 for ((i = 0; i < 100; i++)); do
     munge -n -S "$socket" 2>/dev/null | unmunge -S "$socket" >/dev/null 2>&1 && break
-    kill -0 "$munged_pid" 2>/dev/null || { cat "$work/log/munged.out.log" "$work/munge/munged.log" >&2 2>/dev/null; fail "munged exited at start"; }
+    alive "$munged_pid" || { cat "$work/log/munged.out.log" "$work/munge/munged.log" >&2 2>/dev/null; fail "munged exited at start"; }
     sleep 0.1
 done
 munge -n -S "$socket" | unmunge -S "$socket" >/dev/null || fail "munged does not answer on $socket"
@@ -184,8 +196,8 @@ state=""
 for ((i = 0; i < 300; i++)); do
     state=$(sinfo -h -n "$host" -o %T 2>/dev/null || true)
     [[ $state == idle ]] && break
-    kill -0 "$slurmctld_pid" 2>/dev/null || { show_logs; fail "slurmctld exited at start"; }
-    kill -0 "$slurmd_pid" 2>/dev/null || { show_logs; fail "slurmd exited at start"; }
+    alive "$slurmctld_pid" || { show_logs; fail "slurmctld exited at start"; }
+    alive "$slurmd_pid" || { show_logs; fail "slurmd exited at start"; }
     sleep 0.1
 done
 [[ $state == idle ]] || { show_logs; fail "node $host not idle after 30 s (state '${state}')"; }
