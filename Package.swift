@@ -49,6 +49,7 @@ let package = Package(
                 "DiscreteEvent", "Stochastic",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: optimise
         ),

@@ -19,10 +19,14 @@ struct CLIRunner {
         return root.appendingPathComponent(".build/debug/renosim")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs `renosim arguments`; `environment` is added to (or overrides) this process's.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

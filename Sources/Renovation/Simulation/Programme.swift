@@ -1,3 +1,4 @@
+import DequeModule
 import DiscreteEvent
 import Stochastic
 
@@ -18,7 +19,8 @@ public struct Programme: SimulationModel {
         case defectRegistered(Int32)
         case defectOnSite(Int32)
         case defectFixed(Int32)
-        case afterWorksEnd(Int32)
+        /// The after-works period of the building at the head of ``afterWorks`` ends.
+        case afterWorksEnd
     }
 
     public let model: Model
@@ -81,6 +83,13 @@ public struct Programme: SimulationModel {
     var defectCounts = DefectOutcome()
     var householdsDuring = 0.0
     var householdsAfter = 0.0
+    /// Buildings in their after-works period, by when it ends. The period is
+    /// the same for every building, so ends come in completion order: one
+    /// pending event for the head instead of one per building. A national
+    /// programme has some 140,000 buildings in that period at once, and their
+    /// events made the event heap big enough to miss the cache at every level
+    /// (perf; the run took twice as long).
+    var afterWorks: Deque<(end: Double, building: Int32)> = []
     var nextArrival: EventID?
     let arrivalStream: RandomStream
     let serviceStream: RandomStream
@@ -271,8 +280,10 @@ public struct Programme: SimulationModel {
         case .defectRegistered(let d): defectRegistered(Int(d), now, &calendar)
         case .defectOnSite(let d): defectOnSite(Int(d), now, &calendar)
         case .defectFixed(let d): defectFixed(Int(d), now, &calendar)
-        case .afterWorksEnd(let b):
+        case .afterWorksEnd:
+            guard let (_, b) = afterWorks.popFirst() else { return }
             householdsAfter -= Double(model.buildings.households[Int(b)])
+            if let next = afterWorks.first { calendar.schedule(.afterWorksEnd, at: next.end) }
             defectRateChanged(now, &calendar)
         }
     }
@@ -558,7 +569,8 @@ public struct Programme: SimulationModel {
             householdsDuring -= households
             if defectsOn, afterRate > 0, afterDays > 0 {
                 householdsAfter += households
-                calendar.schedule(.afterWorksEnd(Int32(b)), after: afterDays * 24)
+                afterWorks.append((now + afterDays * 24, Int32(b)))
+                if afterWorks.count == 1 { calendar.schedule(.afterWorksEnd, at: now + afterDays * 24) }
             }
             defectRateChanged(now, &calendar)
         }
