@@ -19,7 +19,7 @@ struct ShardCommand: ParsableCommand {
               renosim shard run runs/bx --index 3        # or as a Slurm array task: SLURM_ARRAY_TASK_ID
               renosim shard merge runs/bx --out results/bx
             A sweep file (docs/sweeps.md) expands scenarios × plans × a parameter grid the same way:
-              renosim shard plan --sweep sweeps/benxi-crews.yaml --shards 16 --out runs/sweep
+              renosim shard plan --sweep scenarios/sweeps/benxi-crews.yaml --shards 16 --out runs/sweep
             scripts/slurm/ has a job-array template.
             """,
         subcommands: [Plan.self, Run.self, Merge.self, Status.self]
