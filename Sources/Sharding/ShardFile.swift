@@ -38,9 +38,10 @@ public struct ShardFile: Codable, Sendable {
                     throw DecodingError.dataCorruptedError(forKey: .orderFinishDays, in: container,
                                                            debugDescription: "a whole number of 32-bit floats expected")
                 }
-                results[i].orderFinishDays = stride(from: 0, to: packed[i].count, by: 4).map { offset in
-                    let bytes = packed[i].dropFirst(offset).prefix(4)
-                    return Float(bitPattern: bytes.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+                results[i].orderFinishDays = packed[i].withUnsafeBytes { raw in
+                    (0..<raw.count / 4).map { k in
+                        Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
+                    }
                 }
             }
         }
