@@ -83,9 +83,18 @@ public struct ShardFolder: Sendable {
             throw ShardError(.content, "\(file) was edited after it was planned (its content no longer matches its id); "
                              + "plan the run again")
         }
-        guard manifest.scenarios.count > 0, manifest.jobs.allSatisfy({ manifest.scenarios.indices.contains($0.scenario) }),
-              manifest.shards.count > 0 else {
-            throw ShardError(.content, "\(file) is inconsistent: jobs name scenarios it does not have")
+        // The id only proves the manifest was not edited by hand; one written
+        // by other means must still not send anything out of bounds.
+        let jobs = manifest.jobs
+        guard !manifest.scenarios.isEmpty, !jobs.isEmpty, !manifest.shards.isEmpty,
+              jobs.allSatisfy({ manifest.scenarios.indices.contains($0.scenario) && $0.replications >= 1 }),
+              manifest.shards.joined().allSatisfy({ segment in
+                  jobs.indices.contains(segment.job) && segment.lower >= 0 && segment.lower < segment.upper
+                      && segment.upper <= jobs[segment.job].replications
+              }),
+              manifest.shards == ShardManifest.split(jobs.map(\.replications), into: manifest.shards.count) else {
+            throw ShardError(.content, "\(file) is inconsistent (its jobs, scenarios and shards do not fit together); "
+                             + "plan the run again")
         }
         return ShardFolder(path: folder, manifest: manifest)
     }

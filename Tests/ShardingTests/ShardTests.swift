@@ -2,7 +2,7 @@ import Experiments
 import Foundation
 import Renovation
 import Reports
-import Sharding
+@testable import Sharding
 import Testing
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -154,5 +154,16 @@ struct ShardTests {
                                  currentDirectory: repositoryRoot.path)
         }
         #expect(error?.description.contains("did you mean 'staged'") == true)
+    }
+
+    @Test("A manifest whose id matches but whose shards point outside its jobs is refused, not followed")
+    func forgedManifest() throws {
+        let folder = try plannedRun(replications: 4, shards: 2)
+        var forged = folder.manifest
+        forged.shards[1][0].job = 5
+        forged.id = forged.identity()
+        try LosslessJSON.encode(forged, pretty: true).write(to: URL(fileURLWithPath: ShardFolder.manifestPath(folder.path)))
+        let error = #expect(throws: ShardError.self) { try ShardFolder.open(folder.path) }
+        #expect(error?.description.contains("inconsistent") == true)
     }
 }
