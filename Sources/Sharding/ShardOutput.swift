@@ -28,10 +28,20 @@ public enum ShardOutput {
         }
     }
 
+    /// Refuses results that do not have the shape of a run of `model` (a shard file written by other means).
+    static func check(_ results: [ReplicationResult], fit model: Model, job: ShardManifest.Job) throws(ShardError) {
+        if let bad = results.first(where: { !$0.fits(model) }) {
+            throw ShardError(.content, "replication \(bad.replication) of job \(job.label) in the shards does not fit the "
+                             + "scenario (its per-community, per-trade or per-order lists have other lengths); "
+                             + "run its shard again")
+        }
+    }
+
     static func mergeRun(_ folder: ShardFolder, files: [String], into out: String) throws(ShardError) -> Merged {
         var merged = Merged(document: nil, files: [], summary: nil)
         try folder.forEachJob(files: files) { (j, results) throws(ShardError) in
             let (_, model, _) = try folder.model(job: j)
+            try check(results, fit: model, job: folder.manifest.jobs[j])
             let job = folder.manifest.jobs[j]
             let document = ResultDocument(model: model, seed: job.seed, results: results,
                                           scenario: folder.manifest.scenarios[job.scenario].reference,
@@ -61,6 +71,7 @@ public enum ShardOutput {
         try folder.forEachJob(files: files) { (j, results) throws(ShardError) in
             let job = manifest.jobs[j]
             let (loaded, model, bytes) = try folder.model(job: j)
+            try check(results, fit: model, job: job)
             let pointFolder = ((out as NSString).appendingPathComponent("points") as NSString)
                 .appendingPathComponent(job.label)
             let scenarioPath = (pointFolder as NSString).appendingPathComponent("scenario.yaml")

@@ -117,6 +117,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.description, code: resume ? 1 : 2)
         }
+        if let bad = results.first(where: { !$0.fits(model) }) {
+            throw CLIFailure(message: "the checkpoint in \(folder) is damaged (replication \(bad.replication) "
+                             + "does not fit the scenario); run without --resume to start afresh", code: 1)
+        }
         let runner = options.runner
         let chunk = max(runner.threads * 8, 50)
         let bar = ProgressBar(label: model.planName, total: total, quiet: options.quiet)

@@ -124,6 +124,16 @@ struct ShardTests {
             try ShardOutput.merge(folder, into: try temporaryFolder(), currentDirectory: repositoryRoot.path)
         }
         #expect(error?.description.contains("does not hold replications") == true)
+
+        // Right replications, wrong shape: a list shorter than the scenario's communities.
+        shard = try LosslessJSON.decode(ShardFile.self, from: bytes(folder.shardPath(0)))
+        shard.parts[0].results[1].communityFinishDays.removeLast()
+        try LosslessJSON.encode(shard).write(to: URL(fileURLWithPath: folder.shardPath(0)))
+        _ = try folder.run(index: 1, runner: ReplicationRunner(threads: 1))
+        let shape = #expect(throws: ShardError.self) {
+            try ShardOutput.merge(folder, into: try temporaryFolder(), currentDirectory: repositoryRoot.path)
+        }
+        #expect(shape?.description.contains("replication 1 of job staged in the shards does not fit") == true)
     }
 
     @Test("A planned folder is never overwritten, and an edited manifest is refused")

@@ -103,3 +103,20 @@ extension Programme {
         return "\(model.orderCount - accepted) of \(model.orderCount) work orders unfinished — \(details)"
     }
 }
+
+extension ReplicationResult {
+    /// Whether every array has the length a replication of `model` gives
+    /// it. A result read back from a file (a checkpoint, a shard) must fit
+    /// before summaries index into it by community, trade, year or order.
+    public func fits(_ model: Model) -> Bool {
+        let trades = model.tradeNames.count, years = model.budgetPerYear.count
+        return communityFinishDays.count == model.communities.count
+            && crewUtilisation.count == trades
+            && finalWindowCrewWaitDays.count == trades
+            && workedCrewHoursByMonth.count == trades * max(0, model.monthStartHours.count - 1)
+            && completionsPerYear.count == years && costPerYear.count == years
+            && orderFinishDays.count == model.orderCount
+            && lastAcceptanceDaysByType.count == model.types.count
+            && defects.met.count == DefectOutcome.tiers.count && defects.applicable.count == DefectOutcome.tiers.count
+    }
+}
