@@ -19,10 +19,17 @@ struct CLIRunner {
         return root.appendingPathComponent(".build/debug/renosim")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs renosim with `arguments`; with `fileSizeLimitKiB`, under
+    /// `ulimit -f` (writes past it fail with EFBIG, as on a full disk).
+    static func run(_ arguments: [String], in directory: URL? = nil, fileSizeLimitKiB: Int? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let limit = fileSizeLimitKiB {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(limit) && exec \"$@\"", "renosim", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
