@@ -14,11 +14,15 @@ let package = Package(
         .library(name: "Stochastic", targets: ["Stochastic"]),
         .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
         .library(name: "Renovation", targets: ["Renovation"]),
+        // For the fuzz targets in Fuzz/ (a separate package, built only by scripts/fuzz.sh).
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Tests only: generated scenarios that shrink to a readable counterexample.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -74,7 +78,13 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "StochasticTests", dependencies: ["Stochastic"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "QueueingModels"]),
-        .testTarget(name: "RenovationTests", dependencies: ["Renovation", "QueueingModels"]),
+        .testTarget(
+            name: "RenovationTests",
+            dependencies: [
+                "Renovation", "QueueingModels", "Experiments",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Renovation", "Reports"]),
         // Runs the built `renosim` binary end to end.
         .testTarget(name: "CLITests", dependencies: ["renosim"]),
