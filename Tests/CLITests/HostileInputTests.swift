@@ -124,6 +124,22 @@ struct HostileInputTests {
         #expect(!Self.files(in: folder).contains { $0.hasSuffix(".tmp") })
     }
 
+    @Test("stderr or stdout closed or full: exit 2, not a trap", arguments: [
+        "validate /no/such.yaml 2>/dev/full", "validate /no/such.yaml 2>&-", "validate \"$1\" >/dev/full",
+    ])
+    func fullTerminal(_ command: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // $0 is the binary, $1 the fixture.
+        process.arguments = ["-c", "\"$0\" \(command)", CLIRunner.binary.path, Self.minimal]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        // Foundation's FileHandle.write(_: Data) used to trap here: SIGILL, status 132.
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(process.terminationStatus)")
+    }
+
     @Test("10⁷ buildings on a small machine: refused with a memory estimate, at once")
     func tenMillionBuildings() throws {
         let folder = try CLIRunner.temporaryDirectory()
