@@ -6,6 +6,7 @@ extension ScenarioChecks {
     static let maximumFloors = 300
     static let maximumBuildingsPerCommunity = 10_000
     static let maximumGeneratedCommunities = 1_000_000
+    static let maximumWorkOrders = 50_000_000
 
     mutating func checkProgramme() {
         let communities = scenario.communities ?? []
@@ -33,6 +34,15 @@ extension ScenarioChecks {
                   "the programme has about \(total.rounded().scenarioText) buildings (\(explicitBuildings) listed, about "
                       + "\(generatedBuildings.rounded().scenarioText) generated), which needs roughly \(gibText) GiB of memory per replication",
                   expected: "at most \(Self.maximumBuildings) buildings")
+        } else if total * Double(max(1, scenario.work.building.count)) > Double(Self.maximumWorkOrders) {
+            // Within the building limit, many work types can still make more orders than fit (or than Int32 counts).
+            let orders = total * Double(scenario.work.building.count)
+            let gibText = Self.memoryEstimate(buildings: total, buildingWorkTypes: scenario.work.building.count)
+            error(ScenarioKeyPath() + "work" + "building",
+                  "the programme has about \(orders.rounded().scenarioText) building work orders (about "
+                      + "\(total.rounded().scenarioText) buildings × \(scenario.work.building.count) work types), which needs "
+                      + "roughly \(gibText) GiB of memory per replication",
+                  expected: "at most \(Self.maximumWorkOrders) work orders")
         }
     }
 
