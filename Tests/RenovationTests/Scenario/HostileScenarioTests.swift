@@ -63,6 +63,25 @@ struct HostileScenarioTests {
         }
     }
 
+    @Test("a generator whose mean passes draws no more than the validator's limits per community and building")
+    func longTail() throws {
+        let yaml = """
+        name: tail
+        start: 2024-01-01
+        deadline: 2024-12-31
+        trades: {t: {crews: 1}}
+        generate:
+          - {count: 12, buildings: {type: uniform, min: 0, max: 19998}, units: {type: uniform, min: 1, max: 199998}}
+        work:
+          building: [{name: w, trades: {t: 1}, hours: 1}]
+        plans: [{name: p}]
+        """
+        let model = try Model(scenario: ScenarioLoader.load(yaml: yaml, file: "tail.yaml").scenario)
+        #expect(model.communities.allSatisfy { $0.buildings.count <= ScenarioChecks.maximumBuildingsPerCommunity })
+        #expect(model.buildings.units.allSatisfy { Int($0) <= ScenarioChecks.maximumUnitsPerBuilding })
+        #expect(model.communities.contains { $0.buildings.count == ScenarioChecks.maximumBuildingsPerCommunity }, "\(model.communities.map(\.buildings.count))")
+    }
+
     @Test("the file cut at any byte: an error or a scenario, never a trap")
     func truncatedAnywhere() throws {
         let bytes = Array(try F.text("Tests/Fixtures/every-key.yaml").utf8)
