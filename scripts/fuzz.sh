@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes what renosim reads from users, with libFuzzer and AddressSanitizer:
-#   scripts/fuzz.sh [SECONDS]      runs each target for SECONDS (default 60)
+#   scripts/fuzz.sh [SECONDS] [TARGET…]   runs each target (default: both) for SECONDS (default 60)
 # Targets (package Fuzz/, docs/robustness.md):
 #   FuzzScenario  scenario loader and validator, model compile, one short replication
 #   FuzzResults   result/baseline reader, terminal summary and HTML report
@@ -39,6 +39,13 @@ fuzz() {
     fi
     grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)" "$out/log.txt" >&2 || true
 }
-fuzz FuzzScenario scenarios Tests/Fixtures
-fuzz FuzzResults results/baselines Fuzz/seeds/results
+targets=("${@:2}")
+[ "${#targets[@]}" -gt 0 ] || targets=(FuzzScenario FuzzResults)
+for target in "${targets[@]}"; do
+    case "$target" in
+        FuzzScenario) fuzz FuzzScenario scenarios Tests/Fixtures ;;
+        FuzzResults) fuzz FuzzResults results/baselines Fuzz/seeds/results ;;
+        *) echo "renosim: no fuzz target '$target'; expected FuzzScenario or FuzzResults" >&2; exit 2 ;;
+    esac
+done
 exit "$status"
