@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "Stochastic", targets: ["Stochastic"]),
         .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
         .library(name: "Renovation", targets: ["Renovation"]),
+        // For the fuzz targets in Fuzz/ (a separate package, built only by scripts/fuzz.sh).
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // SQLite for merged sweeps (Debian's libsqlite3-dev, installed by the scripts).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Tests only: generated scenarios that shrink to a readable counterexample.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -86,7 +90,13 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "StochasticTests", dependencies: ["Stochastic"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent", "Stochastic", "QueueingModels"]),
-        .testTarget(name: "RenovationTests", dependencies: ["Renovation", "QueueingModels"]),
+        .testTarget(
+            name: "RenovationTests",
+            dependencies: [
+                "Renovation", "QueueingModels", "Experiments",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Renovation", "Reports"]),
         .testTarget(
             name: "ShardingTests",

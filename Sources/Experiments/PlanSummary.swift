@@ -81,7 +81,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
 
     /// The calendar date `days` after the start.
     public func date(days: Double) -> CivilDate {
-        start.adding(days: Int(days.rounded(.down)))
+        start.adding(fractionalDays: days)
     }
 }
 

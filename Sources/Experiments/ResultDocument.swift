@@ -88,6 +88,9 @@ public struct ResultDocument: Codable, Sendable {
     /// Checks what a reader relies on: a schema version it knows, one record
     /// per replication numbered 0, 1, 2, …, and arrays as long as their name
     /// lists. A file is user input; nothing downstream indexes past these.
+    /// Beyond the longest horizon a scenario can have (100 years).
+    static let maximumDays = 40_000.0
+
     public func validate() throws(ResultDocumentError) {
         guard schemaVersion >= 1 else { throw .invalid("schema_version \(schemaVersion) is not a version; expected 1 or more") }
         guard schemaVersion <= Self.supportedSchemaVersion else {
@@ -110,6 +113,14 @@ public struct ResultDocument: Codable, Sendable {
         for (i, record) in perReplication.enumerated() {
             guard record.replication == i else {
                 throw .invalid("per_replication[\(i)] is replication \(record.replication); expected \(i)")
+            }
+            // Days become dates and chart positions: a corrupt value is refused here, not met there.
+            guard record.finishDays >= 0, record.finishDays <= Self.maximumDays else {
+                throw .invalid("per_replication[\(i)].finish_days is \(record.finishDays); expected 0 to \(Int(Self.maximumDays)) days")
+            }
+            if let bad = record.communityFinishDays.firstIndex(where: { !($0.isNaN || (0...Self.maximumDays).contains($0)) }) {
+                throw .invalid("per_replication[\(i)].community_finish_days[\(bad)] is \(record.communityFinishDays[bad]); "
+                               + "expected 0 to \(Int(Self.maximumDays)) days, or null")
             }
             for (field, expected, count) in lengths where record[keyPath: count] != expected {
                 throw .invalid("per_replication[\(i)].\(field) has \(record[keyPath: count]) values; expected \(expected), one per name")

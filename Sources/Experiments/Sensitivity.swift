@@ -58,7 +58,7 @@ public struct SensitivityReport: Codable, Sendable, Equatable {
         func medianDays(_ results: [ReplicationResult]) -> Double {
             SampleSummary(results.map(\.finishDays)).quantile(0.5)
         }
-        func date(_ days: Double) -> CivilDate { model.start.adding(days: days.isFinite ? Int(days.rounded(.down)) : 0) }
+        func date(_ days: Double) -> CivilDate { model.start.adding(fractionalDays: days.isFinite ? days : 0) }
         var bars: [TornadoBar] = []
         var settingsRun = 0
         for input in inputs {

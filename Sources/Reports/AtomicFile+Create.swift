@@ -23,19 +23,16 @@ extension AtomicFile {
     /// claimed in one step: the data goes to a temporary file, which is then
     /// hard-linked to `path` (the link fails when `path` exists).
     public static func create(_ data: Data, at path: String) throws(CreateError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary: String
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
+            temporary = try writeTemporary(data, beside: path)
         } catch {
-            throw .write(WriteError(path: path, reason: (error as NSError).localizedDescription))
+            throw .write(error)
         }
-        defer { _ = unlink(temporary.path) }
-        guard link(temporary.path, url.path) != 0 else { return }
+        defer { _ = unlink(temporary) }
+        guard link(temporary, path) != 0 else { return }
         let code = errno
         if code == EEXIST { throw .exists(path: path) }
-        throw .write(WriteError(path: path, reason: String(cString: strerror(code))))
+        throw .write(WriteError(path: path, reason: reason(code)))
     }
 }

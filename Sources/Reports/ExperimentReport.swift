@@ -192,7 +192,7 @@ public enum ExperimentReport {
     }
 
     static func date(_ days: Double, _ plan: PlanSummary) -> String {
-        days.isFinite ? plan.start.adding(days: Int(days.rounded(.down))).description : "—"
+        days.isFinite ? plan.start.adding(fractionalDays: days).description : "—"
     }
 
     static func number(_ v: Double) -> String { v.isFinite ? String(format: "%.2f", v) : "—" }

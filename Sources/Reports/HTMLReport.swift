@@ -30,7 +30,7 @@ public enum HTMLReport {
         let deadlineDays = summary.map { Double($0.deadline.dayNumber - $0.start.dayNumber + 1) }
         func date(_ days: Double) -> String {
             guard days.isFinite else { return "—" }
-            return start.map { $0.adding(days: Int(days.rounded(.down))).description } ?? "day " + String(format: "%.0f", days)
+            return start.map { $0.adding(fractionalDays: days).description } ?? "day " + String(format: "%.0f", days)
         }
 
         var body = "<header><h1>\(Markup.escape(document.scenario.name)) — plan \(Markup.escape(document.plan))</h1>\n"

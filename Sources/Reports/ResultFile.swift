@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Renovation
 
 /// Reads and writes result documents (`result.json`, baselines) as
 /// ``ResultJSON``, always whole: a file is either the old one or the new
@@ -11,13 +12,26 @@ public enum ResultFile {
     /// Reads `path` and checks it is a result document this version can
     /// use. Every way a file can be wrong is a ``ResultFileError``, never a crash.
     public static func read(_ path: String) throws(ResultFileError) -> ResultDocument {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try FileBytes.read(path, limit: maximumFileSize)
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            switch error {
+            case .missing: throw .missing(path: path)
+            case .folder: throw .unreadable(path: path, reason: "it is a folder; expected a result file (.json)")
+            case .tooLarge, .unreadable: throw .unreadable(path: path, reason: error.description)
+            }
         }
+        return try decode(bytes, path: path)
+    }
+
+    /// Larger files are refused before reading, and a stream such as
+    /// `/dev/zero` after this much: about 400,000 replications at ~2.5 kB each.
+    public static let maximumFileSize = 1 << 30
+
+    /// The bytes of a result file, checked as ``read(_:)`` does; `path` names it in errors.
+    public static func decode(_ bytes: [UInt8], path: String) throws(ResultFileError) -> ResultDocument {
+        let data = Data(bytes)
         guard data.contains(where: { !Self.isSpace($0) }) else { throw .notJSON(path: path, reason: "the file is empty") }
         guard (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil else {
             throw .notJSON(path: path, reason: "it does not parse as JSON (truncated or corrupted?)")

@@ -55,7 +55,7 @@ public enum RunOutput {
         var table = CSVTable(header: header)
         for r in results {
             var row = [String(r.replication), String(r.finished), csvNumber(r.finishDays),
-                       model.start.adding(days: Int(r.finishDays.rounded(.down))).description, String(r.deadlineMet),
+                       model.start.adding(fractionalDays: r.finishDays).description, String(r.deadlineMet),
                        String(r.inspections), String(r.failedInspections), csvNumber(r.reworkHours),
                        String(r.defects.reported), csvNumber(r.householdDaysDisrupted), csvNumber(r.totalCost),
                        String(r.peakSites), String(r.events)]

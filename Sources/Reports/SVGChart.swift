@@ -49,7 +49,7 @@ struct SVGChart {
             }
             let span = (top - low) / 30.44
             let step = [1, 2, 3, 6, 12, 24, 60].first { span / Double($0) <= 8 } ?? 120
-            let first = start.adding(days: Int(low.rounded(.down)))
+            let first = start.adding(fractionalDays: low)
             var year = first.year, month = first.month
             var ticks: [(Double, String)] = []
             // Month starts aligned to the step (January, April, … for quarters).

@@ -12,11 +12,17 @@ struct CLIFailure: Error, CustomStringConvertible {
 
 enum Terminal {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("renosim: " + message + "\n").utf8))
+        write("renosim: " + message + "\n")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        write(message + "\n")
+    }
+
+    /// To stderr. Not `FileHandle.write(_: Data)`: it traps (`try!` inside
+    /// Foundation) when stderr is closed or full, e.g. `2>/dev/full`.
+    static func write(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
 
@@ -25,6 +31,12 @@ extension ParsableCommand {
     func reporting(_ body: () throws -> Void) throws {
         do {
             try body()
+            // Results left in stdout's buffer that cannot be written (`>/dev/full`) are a failure, not a
+            // success. (Swift 6 will not read C's `stdout` for ferror(): a long output whose earlier
+            // writes failed and whose buffer is empty at the end still exits 0.)
+            if fflush(nil) != 0 {
+                throw CLIFailure(message: "cannot write to standard output: \(String(cString: strerror(errno)))", code: 2)
+            }
         } catch let failure as CLIFailure {
             Terminal.error(failure.message)
             throw ExitCode(failure.code)

@@ -35,13 +35,13 @@ final class ProgressBar: Sendable {
             state.drawn = true
             return render(state.done, elapsed)
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { Terminal.write(line) }
     }
 
     /// Clears the bar so that what follows starts on a clean line.
     func finish() {
         guard enabled, state.withLock({ $0.drawn }) else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        Terminal.write("\r\u{1B}[2K")
     }
 
     private func render(_ done: Int, _ elapsed: Double) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Reports
 
 /// renosim: discrete-event simulation of renovation programmes.
@@ -20,4 +21,11 @@ struct Renosim: ParsableCommand {
         subcommands: [RunCommand.self, ReportCommand.self, BaselineCommand.self, CheckCommand.self, CompareCommand.self,
                       SensitivityCommand.self, SizeCommand.self, ShardCommand.self, ValidateCommand.self]
     )
+
+    static func main() {
+        // Past a file size limit (`ulimit -f`) a write should fail with EFBIG,
+        // reported like a full disk, instead of the signal killing the process.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

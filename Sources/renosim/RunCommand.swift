@@ -48,13 +48,14 @@ struct RunCommand: ParsableCommand {
             var results: [ReplicationResult]
             var traceRecords: [TraceRecord]?
             var note: String?
+            var checkpoint: Checkpoint?
             if trace {
                 var sim = Programme.simulation(model: model, seed: seed, replication: 0, trace: true)
                 sim.run()
                 results = [sim.model.result(events: sim.eventsHandled)]
                 traceRecords = sim.model.trace
             } else if let out = options.out, options.precision == nil {
-                results = try checkpointed(loaded: loaded, model: model, seed: seed, out: out)
+                (results, checkpoint) = try checkpointed(loaded: loaded, model: model, seed: seed, out: out)
             } else {
                 (results, note) = options.results(model: model, seed: seed, label: model.planName)
             }
@@ -87,8 +88,12 @@ struct RunCommand: ParsableCommand {
                     }
                     Terminal.note("wrote " + files.joined(separator: ", "))
                 } catch {
-                    throw CLIFailure(message: "\(error)", code: 2)
+                    // The replications stay saved: after freeing space, --resume writes the files without rerunning.
+                    let saved = checkpoint.map { "; the \(results.count) replications are saved in \($0.folder): "
+                        + "free space and rerun the same command with --resume to write the files without simulating again" }
+                    throw CLIFailure(message: "\(error)" + (saved ?? ""), code: 2)
                 }
+                checkpoint?.remove()
             }
             if let report {
                 try writeReport(HTMLReport.render(document), to: report)
@@ -99,7 +104,9 @@ struct RunCommand: ParsableCommand {
     /// Runs the replications in chunks, saving each in a checkpoint under
     /// `out`; on SIGINT or SIGTERM stops after the replications under way,
     /// keeps what is saved, and says how to resume.
-    func checkpointed(loaded: LoadedScenario, model: Model, seed: UInt64, out: String) throws -> [ReplicationResult] {
+    /// The checkpoint is removed by the caller once the result files are written.
+    func checkpointed(loaded: LoadedScenario, model: Model, seed: UInt64, out: String) throws
+        -> ([ReplicationResult], Checkpoint) {
         let total = options.replications
         let stop = StopSignal.install()
         let folder = Checkpoint.folder(for: out)
@@ -141,7 +148,6 @@ struct RunCommand: ParsableCommand {
                            + (command + ["--resume"]).joined(separator: " "))
             throw ExitCode(stop.exitCode)
         }
-        checkpoint.remove()
-        return results
+        return (results, checkpoint)
     }
 }

@@ -19,13 +19,21 @@ struct CLIRunner {
         return root.appendingPathComponent(".build/debug/renosim")
     }
 
-    /// Runs `renosim arguments`; `environment` is added to (or overrides) this process's.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    /// Runs renosim with `arguments`; `environment` is added to (or overrides)
+    /// this process's; with `fileSizeLimitKiB`, under `ulimit -f` (writes past
+    /// it fail with EFBIG, as on a full disk).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    fileSizeLimitKiB: Int? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        if let limit = fileSizeLimitKiB {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(limit) && exec \"$@\"", "renosim", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
         }
         process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()

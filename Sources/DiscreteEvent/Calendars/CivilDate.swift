@@ -61,6 +61,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
+    /// The date `days` later, for a count computed or read from a file:
+    /// rounded down and clamped to ±1,000,000 days (NaN as 0), so that a
+    /// corrupt number gives a strange date rather than a trap in `Int(_:)`.
+    public func adding(fractionalDays days: Double) -> CivilDate {
+        adding(days: Int(days.isNaN ? 0 : min(1_000_000, max(-1_000_000, days.rounded(.down)))))
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -90,6 +90,8 @@ public struct WorkingCalendar: Sendable, Equatable {
     @inlinable
     public func workHours(before t: Double) -> Double {
         guard t > 0 else { return 0 }
+        // Before the conversion: Int(t / 24) traps on infinity.
+        guard t < horizon else { return totalHours }
         let day = Int(t / 24)
         guard day < hours.count else { return totalHours }
         let intoShift = t - (Double(day) * 24 + shiftStart)
@@ -105,7 +107,7 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// Whether work is going on at instant `t`.
     @inlinable
     public func isWorking(at t: Double) -> Bool {
-        guard t >= 0 else { return false }
+        guard t >= 0, t < horizon else { return false }
         let day = Int(t / 24)
         guard day < hours.count else { return false }
         let intoShift = t - (Double(day) * 24 + shiftStart)

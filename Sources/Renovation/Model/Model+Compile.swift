@@ -184,17 +184,27 @@ extension Model {
         for (g, generator) in (scenario.generate ?? []).enumerated() {
             let stream = RandomStream(key: StreamKey(seed: generator.seed, replication: 0, entity: UInt64(g),
                                                      purpose: StreamPurpose.structure))
-            // Clamped, so that an extreme draw from a long tail cannot trap the conversion.
-            func whole(_ d: Distribution) -> Int {
+            // Clamped to the validator's limits, so that an extreme draw from a
+            // long tail can neither trap the conversion nor make a giant building.
+            func whole(_ d: Distribution, atMost limit: Int) -> Int {
                 let x = d.sample(stream)
-                return x.isFinite ? Int(min(1_000_000, max(1, x.rounded()))) : 1
+                return x.isFinite ? Int(min(Double(limit), max(1, x.rounded()))) : 1
             }
             for i in 0..<generator.count {
-                let n = whole(generator.buildings)
+                let n = whole(generator.buildings, atMost: ScenarioChecks.maximumBuildingsPerCommunity)
+                // The validator bounds the mean; a long tail can still draw far more than it promised.
+                guard buildings.count + n <= ScenarioChecks.maximumBuildings else {
+                    let gib = ScenarioChecks.memoryEstimate(buildings: Double(buildings.count + n) * Double(generator.count) / Double(i + 1),
+                                                            buildingWorkTypes: scenario.work.building.count)
+                    throw ModelError("generate[\(g)].buildings",
+                                     "the draws make more than \(ScenarioChecks.maximumBuildings) buildings by community "
+                                        + "\(i + 1) of \(generator.count) (at that pace about \(gib) GiB of memory per "
+                                        + "replication); expected a distribution whose draws stay near its mean")
+                }
                 let specs = (0..<n).map { _ -> (name: String?, units: Int, households: Int, floors: Int) in
-                    let units = whole(generator.units)
+                    let units = whole(generator.units, atMost: ScenarioChecks.maximumUnitsPerBuilding)
                     let households = min(units, max(0, Int((Double(units) * generator.occupancy).rounded())))
-                    return (nil, units, households, whole(generator.floors))
+                    return (nil, units, households, whole(generator.floors, atMost: ScenarioChecks.maximumFloors))
                 }
                 let district = generator.districts.isEmpty ? "" : generator.districts[i % generator.districts.count]
                 add(name: "\(generator.namePrefix)\(i + 1)", district: district, specs: specs)

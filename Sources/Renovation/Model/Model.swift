@@ -121,7 +121,7 @@ public struct Model: Sendable {
 
     /// The calendar date of an instant given in hours from the start.
     public func date(atHours hours: Double) -> CivilDate {
-        start.adding(days: Int((hours / 24).rounded(.down)))
+        start.adding(fractionalDays: hours / 24)
     }
 }
 

@@ -6,6 +6,7 @@ extension ScenarioChecks {
     static let maximumFloors = 300
     static let maximumBuildingsPerCommunity = 10_000
     static let maximumGeneratedCommunities = 1_000_000
+    static let maximumWorkOrders = 50_000_000
 
     mutating func checkProgramme() {
         let communities = scenario.communities ?? []
@@ -28,15 +29,28 @@ extension ScenarioChecks {
 
         let total = Double(explicitBuildings) + generatedBuildings
         if total > Double(Self.maximumBuildings) {
-            // A rough cost: indices and sizes per building plus state per work order.
-            let perBuilding = 64.0 + 64.0 * Double(scenario.work.building.count)
-            let gib = total * perBuilding / Double(1 << 30)
-            let gibText = gib < 10 ? String(Double(Int(gib * 10)) / 10) : String(Int(gib))
+            let gibText = Self.memoryEstimate(buildings: total, buildingWorkTypes: scenario.work.building.count)
             error(ScenarioKeyPath() + (generators.isEmpty ? "communities" : "generate"),
-                  "the programme has about \(Int(total)) buildings (\(explicitBuildings) listed, about "
-                      + "\(Int(generatedBuildings)) generated), which needs roughly \(gibText) GiB of memory per replication",
+                  "the programme has about \(total.rounded().scenarioText) buildings (\(explicitBuildings) listed, about "
+                      + "\(generatedBuildings.rounded().scenarioText) generated), which needs roughly \(gibText) GiB of memory per replication",
                   expected: "at most \(Self.maximumBuildings) buildings")
+        } else if total * Double(max(1, scenario.work.building.count)) > Double(Self.maximumWorkOrders) {
+            // Within the building limit, many work types can still make more orders than fit (or than Int32 counts).
+            let orders = total * Double(scenario.work.building.count)
+            let gibText = Self.memoryEstimate(buildings: total, buildingWorkTypes: scenario.work.building.count)
+            error(ScenarioKeyPath() + "work" + "building",
+                  "the programme has about \(orders.rounded().scenarioText) building work orders (about "
+                      + "\(total.rounded().scenarioText) buildings × \(scenario.work.building.count) work types), which needs "
+                      + "roughly \(gibText) GiB of memory per replication",
+                  expected: "at most \(Self.maximumWorkOrders) work orders")
         }
+    }
+
+    /// GiB per replication for `buildings`, as text: a rough cost of
+    /// indices and sizes per building plus state per work order.
+    static func memoryEstimate(buildings: Double, buildingWorkTypes: Int) -> String {
+        let gib = buildings * (64.0 + 64.0 * Double(buildingWorkTypes)) / Double(1 << 30)
+        return gib < 10 ? String(Double(Int(gib * 10)) / 10) : gib < 1e15 ? String(Int(gib)) : "\(gib)"
     }
 
     /// Checks one community and returns its number of buildings.
@@ -105,7 +119,8 @@ extension ScenarioChecks {
         }
         let mean = generator.buildings.mean
         let count = Double(max(0, min(generator.count, Self.maximumGeneratedCommunities)))
-        return mean.isFinite ? count * max(1, mean) : 0
+        // A mean beyond the limit is reported above; the estimate counts it at the limit.
+        return mean.isFinite ? count * min(Double(Self.maximumBuildingsPerCommunity), max(1, mean)) : 0
     }
 
     /// Generated names must not collide with listed ones, nor with another generator's.

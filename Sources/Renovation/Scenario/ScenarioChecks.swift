@@ -13,6 +13,8 @@ struct ScenarioChecks {
     /// they exhaust memory or time.
     static let maximumCrews = 100_000
     static let maximumBuildings = 5_000_000
+    /// Hours, minutes or days of any duration distribution (a million hours is 114 years).
+    static let maximumDuration = 1_000_000.0
     static let maximumYears = 100
 
     init(_ scenario: Scenario) {
@@ -97,6 +99,15 @@ struct ScenarioChecks {
     /// A duration, size or count drawn from `distribution`: never negative,
     /// with a finite mean.
     mutating func requireNonNegative(_ distribution: Distribution, _ path: ScenarioKeyPath, _ what: String) {
+        // First, and without quantiles: GSL's inverse beta CDF (PERT) all but
+        // hangs on a max of 1e308, and no duration here needs a million units.
+        let spread = distribution.variance.squareRoot()
+        if distribution.mean > Self.maximumDuration || spread > Self.maximumDuration {
+            error(path, "\(distribution) is implausibly large (mean \(distribution.mean.scenarioText), "
+                      + "standard deviation \(spread.scenarioText))",
+                  expected: "\(what) with a mean and standard deviation of at most \(Int(Self.maximumDuration))")
+            return
+        }
         let lowest = distribution.quantile(0)
         if lowest < 0 {
             error(path, "\(distribution) can draw negative values (as low as \(lowest.scenarioText))",

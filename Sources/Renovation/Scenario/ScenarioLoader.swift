@@ -99,21 +99,18 @@ public enum ScenarioLoader {
         func fail(_ message: String, expected: String? = nil) -> ScenarioError {
             ScenarioError(ScenarioIssue(kind: .file, file: path, keyPath: "", message: message, expected: expected))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("no such file")
-        }
-        guard !isDirectory.boolValue else { throw fail("is a folder", expected: "a scenario file (.yaml)") }
-        // Check the size before reading, so that a huge file is refused without filling memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.int64Value > Int64(maximumFileSize) {
-            throw fail("the file has \(size.int64Value) bytes",
-                       expected: "at most \(maximumFileSize) bytes (64 MiB); use `generate:` for very large programmes")
-        }
         do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            return try FileBytes.read(path, limit: maximumFileSize)
         } catch {
-            throw fail("cannot read the file: \(error.localizedDescription)")
+            switch error {
+            case .folder:
+                throw fail("is a folder", expected: "a scenario file (.yaml)")
+            case .tooLarge:
+                throw fail(error.description,
+                           expected: "at most \(maximumFileSize) bytes (64 MiB); use `generate:` for very large programmes")
+            case .missing, .unreadable:
+                throw fail(error.description)
+            }
         }
     }
 

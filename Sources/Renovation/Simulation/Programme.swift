@@ -631,6 +631,9 @@ public struct Programme: SimulationModel {
         let perHour = (householdsDuring * duringRate + householdsAfter * afterRate) / 8760
         guard perHour > 0 else { return }
         let gap = Distribution.exponential(mean: 1 / perHour).sample(arrivalStream)
+        // None beyond the horizon: buildings stuck under works (a budget run dry)
+        // would otherwise report defects for ever and the run would never end.
+        guard now + gap < model.baseCalendar.horizon else { return }
         nextArrival = calendar.schedule(.defectArrival, at: now + gap)
     }
 

@@ -38,6 +38,38 @@ struct StallTests {
         // It waited for budget from 2024 until the horizon's last new year.
         #expect(result.waits.budget > 365)
     }
+
+    @Test("a building stuck under works reports defects only until the horizon, so the run ends")
+    func stuckWithDefects() throws {
+        // Regression (found by HostileScenarioTests with cost_per_hour: 1e308): the pipes are
+        // done, the roof can never be paid for, and the building's residents kept reporting
+        // defects after the horizon for ever.
+        let yaml = """
+        name: stuck
+        start: 2024-01-01
+        deadline: 2024-12-31
+        horizon_years: 2
+        trades:
+          plumbers: {crews: 1, cost_per_hour: 10}
+          roofers: {crews: 1, cost_per_hour: 1e308}
+        defects: {during_works_rate: 5, after_works_rate: 1, after_works_days: 60, team: 1}
+        budget: {other_years: 1000000}
+        communities: [{name: estate, buildings: [{units: 20, floors: 6}]}]
+        work:
+          building:
+            - {name: pipes, trades: {plumbers: 1}, hours: 10}
+            - {name: roof, trades: {roofers: 1}, hours: 10, after: [pipes]}
+        plans: [{name: p}]
+        """
+        let model = try Model(scenario: ScenarioLoader.load(yaml: yaml, file: "s.yaml").scenario)
+        var sim = Programme.simulation(model: model, seed: 1, replication: 0)
+        #expect(sim.run(maxEvents: 1_000_000) == .exhausted)
+        #expect(sim.now <= model.baseCalendar.horizon)
+        let result = sim.model.result(events: sim.eventsHandled)
+        #expect(!result.finished)
+        #expect(result.defects.reported > 0)
+        #expect(result.stall?.contains("roof: no budget left in any remaining year") == true)
+    }
 }
 
 @Suite("Hold cascades")

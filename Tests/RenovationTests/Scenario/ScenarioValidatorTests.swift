@@ -224,6 +224,28 @@ struct ScenarioValidatorTests {
         ])
     }
 
+    @Test("many work types on a large programme: refused by work orders, with a memory estimate")
+    func manyWorkOrders() {
+        let types = (0..<20).map { "    - {name: w\($0), trades: {t: 1}, hours: 1}" }.joined(separator: "\n")
+        let yaml = """
+        name: big
+        start: 2024-01-01
+        deadline: 2024-12-31
+        trades: {t: {crews: 1}}
+        generate:
+          - {count: 400000, buildings: 10, units: 30}
+        work:
+          building:
+        \(types)
+        plans: [{name: p}]
+        """
+        let lines = errors(yaml)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("x.yaml:8:3: error: work.building: the programme has about 80000000 building work orders "
+            + "(about 4000000 buildings × 20 work types), which needs roughly ") == true, "\(lines)")
+        #expect(lines.first?.hasSuffix("GiB of memory per replication; expected at most 50000000 work orders") == true)
+    }
+
     @Test("supervisors and defect teams need a section to override, and at least one person")
     func teams() throws {
         let yaml = try F.minimal(replacing: "  - name: all-at-once", with: "  - name: all-at-once\n    supervisors: 2\n    defect_team: 0")
