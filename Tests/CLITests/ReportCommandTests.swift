@@ -66,7 +66,16 @@ struct ReportCommandTests {
     func oldBaseline() throws {
         let folder = try CLIRunner.temporaryDirectory()
         let html = folder.appendingPathComponent("b.html")
-        let report = try CLIRunner.run(["report", "results/baselines/benxi-2018-as-built.json", "-o", html.path])
+        // A baseline as recorded before the building-progress and monthly-utilisation series existed.
+        let current = try Data(contentsOf: CLIRunner.root.appendingPathComponent("results/baselines/benxi-2018-as-built.json"))
+        var document = try #require(try JSONSerialization.jsonObject(with: current) as? [String: Any])
+        var summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary.removeValue(forKey: "building_progress") != nil)
+        #expect(summary.removeValue(forKey: "monthly_utilisation") != nil)
+        document["summary"] = summary
+        let old = folder.appendingPathComponent("old-baseline.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: old)
+        let report = try CLIRunner.run(["report", old.path, "-o", html.path])
         #expect(report.status == 0, "\(report.stderr)")
         let text = try String(contentsOf: html, encoding: .utf8)
         #expect(text.contains("Completion S-curve") && text.contains("Cost per year against budget"))
