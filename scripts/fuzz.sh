@@ -6,7 +6,7 @@
 #   FuzzResults   result/baseline reader, terminal summary and HTML report
 # Seeds: scenarios/*.yaml and Tests/Fixtures/*.yaml; results/baselines/*.json and
 # Fuzz/seeds/results/. What a run learns is kept in fuzz-findings/TARGET/corpus
-# (gitignored) for the next run; a crash, a hang (over -timeout) or an out-of-memory
+# (gitignored) for the next run; a crash, a hang (an input over 60 s) or an out-of-memory
 # input is written to fuzz-findings/TARGET/ and the script exits 1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/ensure-gsl.sh"
@@ -31,7 +31,7 @@ fuzz() {
     mkdir -p "$out/corpus"
     echo "renosim: fuzzing $name for ${seconds}s (seeds: $*)…" >&2
     # Swift's runtime keeps metadata caches alive to the end: leak reports would be noise.
-    if ! "$bin/$name" "$out/corpus" "$@" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+    if ! "$bin/$name" "$out/corpus" "$@" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=4096 \
         -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$out/" 2>"$out/log.txt"; then
         status=1
         echo "renosim: $name FOUND A PROBLEM; the input is in $out/ (crash-*, timeout-* or oom-*):" >&2

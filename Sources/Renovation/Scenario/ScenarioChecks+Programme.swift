@@ -34,15 +34,20 @@ extension ScenarioChecks {
                   "the programme has about \(total.rounded().scenarioText) buildings (\(explicitBuildings) listed, about "
                       + "\(generatedBuildings.rounded().scenarioText) generated), which needs roughly \(gibText) GiB of memory per replication",
                   expected: "at most \(Self.maximumBuildings) buildings")
-        } else if total * Double(max(1, scenario.work.building.count)) > Double(Self.maximumWorkOrders) {
+        } else {
             // Within the building limit, many work types can still make more orders than fit (or than Int32 counts).
-            let orders = total * Double(scenario.work.building.count)
-            let gibText = Self.memoryEstimate(buildings: total, buildingWorkTypes: scenario.work.building.count)
-            error(ScenarioKeyPath() + "work" + "building",
-                  "the programme has about \(orders.rounded().scenarioText) building work orders (about "
-                      + "\(total.rounded().scenarioText) buildings × \(scenario.work.building.count) work types), which needs "
-                      + "roughly \(gibText) GiB of memory per replication",
-                  expected: "at most \(Self.maximumWorkOrders) work orders")
+            let communityCount = Double(communities.count)
+                + generators.reduce(0.0) { $0 + Double(max(0, min($1.count, Self.maximumGeneratedCommunities))) }
+            let orders = total * Double(scenario.work.building.count) + communityCount * Double(scenario.work.community.count)
+            if orders > Double(Self.maximumWorkOrders) {
+                let gibText = Self.memoryEstimate(buildings: orders, buildingWorkTypes: 0)
+                error(ScenarioKeyPath() + "work",
+                      "the programme has about \(orders.rounded().scenarioText) work orders (about \(total.rounded().scenarioText) "
+                          + "buildings × \(scenario.work.building.count) building work types, "
+                          + "\(communityCount.rounded().scenarioText) communities × \(scenario.work.community.count) "
+                          + "community work types), which needs roughly \(gibText) GiB of memory per replication",
+                      expected: "at most \(Self.maximumWorkOrders) work orders")
+            }
         }
     }
 

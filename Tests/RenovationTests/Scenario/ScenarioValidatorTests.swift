@@ -241,8 +241,9 @@ struct ScenarioValidatorTests {
         """
         let lines = errors(yaml)
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("x.yaml:8:3: error: work.building: the programme has about 80000000 building work orders "
-            + "(about 4000000 buildings × 20 work types), which needs roughly ") == true, "\(lines)")
+        #expect(lines.first?.hasPrefix("x.yaml:7:1: error: work: the programme has about 80000000 work orders "
+            + "(about 4000000 buildings × 20 building work types, 400000 communities × 0 community work types), "
+            + "which needs roughly ") == true, "\(lines)")
         #expect(lines.first?.hasSuffix("GiB of memory per replication; expected at most 50000000 work orders") == true)
     }
 
