@@ -66,3 +66,49 @@ struct ShardCommandTests {
         #expect(notFolder.stderr.contains("is not a sharded run"))
     }
 }
+
+@Suite("renosim shard with a sweep file")
+struct SweepCommandTests {
+    @Test("A sweep plans, runs by index and merges into points, a summary on stdout and the database")
+    func sweep() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let fixture = CLIRunner.root.appendingPathComponent("Tests/Fixtures/minimal.yaml").path
+        let sweepFile = dir.appendingPathComponent("s.yaml")
+        try """
+            name: painters
+            scenario: \(fixture)
+            plans: [staged]
+            replications: 3
+            grid:
+              trades.painting.crews: [1, 2]
+            """.write(to: sweepFile, atomically: true, encoding: .utf8)
+        let folder = dir.appendingPathComponent("run").path
+        let plan = try CLIRunner.run(["shard", "plan", "--sweep", sweepFile.path, "--shards", "2", "--out", folder])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stderr.contains("2 grid points, 6 replications in all in 2 shards"))
+        for index in ["0", "1"] {
+            #expect(try CLIRunner.run(["shard", "run", folder, "--index", index, "--quiet"]).status == 0)
+        }
+        let merged = dir.appendingPathComponent("merged")
+        let table = try CLIRunner.run(["shard", "merge", folder, "--out", merged.path, "--quiet"])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("point  plan    trades.painting.crews  finish_p50") == true)
+        let csv = try CLIRunner.run(["shard", "merge", folder, "--out", merged.path, "--quiet", "--format", "csv"])
+        #expect(csv.stdout == (try String(contentsOf: merged.appendingPathComponent("summary.csv"), encoding: .utf8)))
+        for file in ["points/001/result.json", "points/002/scenario.yaml", "sweep.sqlite"] {
+            #expect(FileManager.default.fileExists(atPath: merged.appendingPathComponent(file).path), "\(file)")
+        }
+
+        let both = try CLIRunner.run(["shard", "plan", "Tests/Fixtures/minimal.yaml", "--sweep", sweepFile.path,
+                                      "--shards", "1", "--out", dir.appendingPathComponent("x").path])
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("give a scenario file or --sweep FILE"))
+        try "scenario: a.yaml\nreplicatons: 3\n".write(to: sweepFile, atomically: true, encoding: .utf8)
+        let typo = try CLIRunner.run(["shard", "plan", "--sweep", sweepFile.path, "--shards", "1",
+                                      "--out", dir.appendingPathComponent("y").path])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("s.yaml:2:1: error: unknown key 'replicatons' — did you mean 'replications'?"))
+    }
+}
