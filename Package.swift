@@ -39,10 +39,7 @@ let package = Package(
         .target(name: "Stochastic", dependencies: ["CGSL"], swiftSettings: optimise),
         .target(
             name: "DiscreteEvent",
-            dependencies: [
-                .product(name: "HeapModule", package: "swift-collections"),
-                .product(name: "DequeModule", package: "swift-collections"),
-            ],
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: optimise
         ),
 
@@ -52,7 +49,6 @@ let package = Package(
             dependencies: [
                 "DiscreteEvent", "Stochastic",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: optimise
