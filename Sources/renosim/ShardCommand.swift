@@ -230,9 +230,10 @@ struct ShardCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let folder = try ShardCommand.open(self.folder)
-                let done = folder.manifest.shards.indices.filter(folder.isDone)
+                // isDone reads the shard's file: once per shard.
                 let missing = folder.manifest.shards.indices.filter { !folder.isDone($0) }
-                print("\(folder.manifest.name): \(done.count) of \(folder.manifest.shards.count) shards done")
+                let done = folder.manifest.shards.count - missing.count
+                print("\(folder.manifest.name): \(done) of \(folder.manifest.shards.count) shards done")
                 if !missing.isEmpty { print("to run: " + missing.map(String.init).joined(separator: " ")) }
                 if !missing.isEmpty { throw ExitCode(3) }
             }
