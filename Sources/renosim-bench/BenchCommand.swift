@@ -65,23 +65,15 @@ struct ModelBench: ParsableCommand {
         abstract: "Times replications of a scenario's plan (simulation only: parsing and compiling excluded)."
     )
 
-    @Argument(help: "Scenario file.") var scenario: String
-    @Option(help: "Plan (default: the first).") var plan: String?
+    @OptionGroup var source: ScenarioPlan
     @Option(help: "Replications to time, one after another on one thread.") var replications = 20
     @Option(help: "Worker threads for --parallel.") var threads = 1
     @Flag(help: "Time the whole batch through the parallel runner instead of replications one by one.")
     var parallel = false
-    @Option(help: "Seed.") var seed: UInt64 = 1
 
     func run() throws {
-        let loaded: LoadedScenario
-        let model: Model
-        do {
-            loaded = try ScenarioLoader.load(path: scenario)
-            model = try Model(scenario: loaded.scenario, plan: plan)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let model = try source.model()
+        let seed = source.seed
         let clock = ContinuousClock()
         if parallel {
             var results: [ReplicationResult] = []
@@ -108,5 +100,20 @@ struct ModelBench: ParsableCommand {
               + "median=\(sorted[sorted.count / 2]) max=\(sorted.last ?? 0) "
               + "events_per_replication=\(events / replications) events_per_s=\(Int(Double(events) / total)) "
               + "orders=\(model.orderCount) buildings=\(model.buildings.count)")
+    }
+}
+
+/// The scenario, plan and seed a model benchmark runs, and the model they compile to.
+struct ScenarioPlan: ParsableArguments {
+    @Argument(help: "Scenario file.") var scenario: String
+    @Option(help: "Plan (default: the first).") var plan: String?
+    @Option(help: "Seed.") var seed: UInt64 = 1
+
+    func model() throws -> Model {
+        do {
+            return try Model(scenario: try ScenarioLoader.load(path: scenario).scenario, plan: plan)
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 }

@@ -10,18 +10,11 @@ struct PendingEvents: ParsableCommand {
         abstract: "Largest and mean number of pending events over one replication of a scenario's plan."
     )
 
-    @Argument(help: "Scenario file.") var scenario: String
-    @Option(help: "Plan (default: the first).") var plan: String?
-    @Option(help: "Seed.") var seed: UInt64 = 1
+    @OptionGroup var source: ScenarioPlan
 
     func run() throws {
-        let model: Model
-        do {
-            model = try Model(scenario: try ScenarioLoader.load(path: scenario).scenario, plan: plan)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-        var sim = Programme.simulation(model: model, seed: seed, replication: 0)
+        let model = try source.model()
+        var sim = Programme.simulation(model: model, seed: source.seed, replication: 0)
         var largest = sim.calendar.pendingCount, total = 0, steps = 0
         while sim.step() {
             steps += 1
