@@ -106,9 +106,9 @@ public struct ShardFolder: Sendable {
         let file = Self.join(path, copy.copy)
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            bytes = try ScenarioLoader.read(file)
         } catch {
-            throw ShardError(.file, "cannot read \(file): \((error as NSError).localizedDescription)")
+            throw ShardError(.file, error.description)
         }
         guard SHA256.hex(bytes) == copy.reference.sha256 else {
             throw ShardError(.content, "\(file) has changed since the run was planned (its SHA-256 differs); plan the run again")

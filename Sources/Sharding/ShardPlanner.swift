@@ -16,16 +16,12 @@ public enum ShardPlanner {
 
     static func source(_ path: String, relativeTo folder: String) throws(ShardError) -> Source {
         let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ShardError(.file, "cannot read \(path): \((error as NSError).localizedDescription)")
-        }
         let loaded: LoadedScenario
         do {
+            bytes = try ScenarioLoader.read(path)
             loaded = try ScenarioLoader.load(bytes: bytes, file: path)
         } catch {
-            throw ShardError(.content, error.description)
+            throw ShardError(error.kind == .file ? .file : .content, error.description)
         }
         return Source(bytes: bytes, loaded: loaded,
                       reference: .init(name: loaded.scenario.name, file: ScenarioPath.relative(path, to: folder),

@@ -48,21 +48,32 @@ public struct SweepSpec: Sendable, Equatable {
     public static let maximumPoints = 100_000
     static let keys = ["name", "scenario", "scenarios", "plans", "replications", "seed", "grid"]
 
+    /// Larger sweep files are refused before they are read whole.
+    public static let maximumFileSize = 1 << 20
+
     public static func load(path: String) throws(SweepError) -> SweepSpec {
-        let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try parse(try FileBytes.read(path, limit: maximumFileSize), file: path)
+        } catch let failure as FileBytes.Failure {
+            if case let .tooLarge(size, _) = failure {
+                let has = size.map { "\($0) bytes" } ?? "more than \(maximumFileSize) bytes"
+                throw SweepError(file: path, message: "the sweep file has \(has); expected at most 1 MiB")
+            }
+            throw SweepError(file: path, message: "cannot read the sweep file: \(failure.description)")
+        } catch let error as SweepError {
+            throw error
         } catch {
-            throw SweepError(file: path, message: "cannot read the sweep file: \((error as NSError).localizedDescription)")
+            throw SweepError(file: path, message: "cannot read the sweep file: \(error)")
         }
-        return try parse(Array(data), file: path)
     }
 
     public static func parse(_ bytes: [UInt8], file: String) throws(SweepError) -> SweepSpec {
         func fail(_ node: Node?, _ message: String) -> SweepError {
             SweepError(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message)
         }
-        guard bytes.count <= 1 << 20 else { throw fail(nil, "the sweep file has \(bytes.count) bytes; expected at most 1 MiB") }
+        guard bytes.count <= maximumFileSize else {
+            throw fail(nil, "the sweep file has \(bytes.count) bytes; expected at most 1 MiB")
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw fail(nil, "the sweep file is not UTF-8 text") }
         let root: Node
         do {

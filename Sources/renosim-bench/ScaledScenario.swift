@@ -26,7 +26,7 @@ struct ScaledScenario: ParsableCommand {
         let bytes: [UInt8]
         let loaded: LoadedScenario
         do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: scenario)))
+            bytes = try ScenarioLoader.read(scenario)
             loaded = try ScenarioLoader.load(bytes: bytes, file: scenario)
         } catch {
             throw ValidationError("\(error)")

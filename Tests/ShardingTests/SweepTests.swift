@@ -184,3 +184,18 @@ struct ScenarioOverrideEncodingTests {
         #expect(second == [0xEF, 0xBB, 0xBF] + Array("name: \"x\"\ntrades: {a: {crews: 4}}\n".utf8))
     }
 }
+
+@Suite("Sweep and scenario files are read with a bound, as the loader reads them")
+struct BoundedReadTests {
+    @Test("An endless file is refused after its limit, not read until memory runs out")
+    func endless() throws {
+        let sweep = #expect(throws: SweepError.self) { try SweepSpec.load(path: "/dev/zero") }
+        #expect(sweep?.description == "/dev/zero: error: the sweep file has more than 1048576 bytes; expected at most 1 MiB")
+        let scenario = #expect(throws: ShardError.self) {
+            try ShardPlanner.run(scenario: "/dev/zero", plan: nil, seed: nil, replications: 1, shards: 1,
+                                 currentDirectory: "/")
+        }
+        #expect(scenario?.kind == .file)
+        #expect(scenario?.description.contains("more than 67108864 bytes") == true)
+    }
+}

@@ -95,7 +95,10 @@ public enum ScenarioLoader {
 
     // MARK: - Bytes
 
-    private static func read(_ path: String) throws(ScenarioError) -> [UInt8] {
+    /// The bytes of a scenario file, read as ``load(path:)`` reads them: at
+    /// most ``maximumFileSize``, with a located file error otherwise. For
+    /// callers that need the bytes too (copies, hashes, edited variants).
+    public static func read(_ path: String) throws(ScenarioError) -> [UInt8] {
         func fail(_ message: String, expected: String? = nil) -> ScenarioError {
             ScenarioError(ScenarioIssue(kind: .file, file: path, keyPath: "", message: message, expected: expected))
         }
