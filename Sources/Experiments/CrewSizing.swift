@@ -72,8 +72,8 @@ public struct CrewSizing: Sendable {
 
     public func run(scenario: Scenario, plan: String, seed: UInt64, runner: ReplicationRunner) throws(SizingError) -> Result {
         guard let planIndex = scenario.plans.firstIndex(where: { $0.name == plan }) else { throw .noPlan(plan) }
-        let base: Model
-        do { base = try Model(scenario: scenario, plan: plan) } catch { throw .model(error) }
+        let base: CompiledPlan
+        do { base = try CompiledPlan(scenario: scenario, plan: plan) } catch { throw .model(error) }
         let trades = base.tradeNames
         let costs = base.costPerHour.contains { $0 > 0 } ? base.costPerHour.map { max($0, 0) } : trades.map { _ in 1.0 }
         // Fewest crews each trade may have: what its largest job needs at once.
@@ -88,8 +88,8 @@ public struct CrewSizing: Sendable {
             if record, let known = cache[crews] { return known }
             var s = scenario
             s.plans[planIndex].crews = OrderedMapping(zip(trades, crews).map { (key: $0, value: $1) })
-            let model: Model
-            do { model = try Model(scenario: s, plan: plan) } catch { throw .model(error) }
+            let model: CompiledPlan
+            do { model = try CompiledPlan(scenario: s, plan: plan) } catch { throw .model(error) }
             let results = runner.run(model: model, seed: seed, replications: replications)
             simulations += results.count
             let lateness = results.map { max(0, $0.finishDays - model.deadlineHours / 24) }

@@ -28,7 +28,7 @@ public struct Criticality: Codable, Sendable, Equatable {
     /// Per work type (building types, then community types).
     public var workTypes: [NamedProportion]
 
-    public init(model: Model, results: [ReplicationResult]) {
+    public init(model: CompiledPlan, results: [ReplicationResult]) {
         let finished = results.filter(\.finished)
         var binding = [Int](repeating: 0, count: model.tradeNames.count)
         var unbound = 0

@@ -25,7 +25,7 @@ public struct PlanComparison: Codable, Sendable, Equatable {
 
     /// Compares already-run plans; `results[i]` are the replications of
     /// `models[i]`, all on the same replication numbers.
-    public init(models: [Model], results: [[ReplicationResult]], seed: UInt64) {
+    public init(models: [CompiledPlan], results: [[ReplicationResult]], seed: UInt64) {
         scenario = models.first?.scenarioName ?? ""
         self.seed = seed
         replications = results.first?.count ?? 0
@@ -44,15 +44,15 @@ public struct PlanComparison: Codable, Sendable, Equatable {
     public static func run(scenario: Scenario, plans: [String], seed: UInt64, replications: Int,
                            threads: Int) throws(ModelError) -> PlanComparison {
         guard !plans.isEmpty else { throw ModelError("plans", "name at least one plan to compare") }
-        var models: [Model] = []
-        for name in plans { models.append(try Model(scenario: scenario, plan: name)) }
+        var models: [CompiledPlan] = []
+        for name in plans { models.append(try CompiledPlan(scenario: scenario, plan: name)) }
         return run(models: models, seed: seed, replications: replications, threads: threads)
     }
 
     /// Runs replications 0..<`replications` of every model and compares
     /// them. `progress` gets the replications finished over all plans (of
     /// models.count × replications), from any thread.
-    public static func run(models: [Model], seed: UInt64, replications: Int, threads: Int,
+    public static func run(models: [CompiledPlan], seed: UInt64, replications: Int, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> PlanComparison {
         PlanComparison(models: models, results: replicate(models: models, seed: seed, replications: replications,
                                                           threads: threads, progress: progress), seed: seed)
@@ -60,7 +60,7 @@ public struct PlanComparison: Codable, Sendable, Equatable {
 
     /// The replications 0..<`replications` of every model, as ``run(models:seed:replications:threads:progress:)``
     /// compares them: for callers that also need the per-replication results (e.g. to draw S-curves).
-    public static func replicate(models: [Model], seed: UInt64, replications: Int, threads: Int,
+    public static func replicate(models: [CompiledPlan], seed: UInt64, replications: Int, threads: Int,
                                  progress: (@Sendable (Int) -> Void)? = nil) -> [[ReplicationResult]] {
         let runner = ReplicationRunner(threads: threads)
         let count = max(0, replications)
@@ -75,7 +75,7 @@ public struct PlanComparison: Codable, Sendable, Equatable {
     /// `halfWidthDays`, or `maxReplications` is reached. The result equals
     /// the plain comparison with that many replications. `progress` gets the
     /// replications finished over all plans.
-    public static func run(models: [Model], seed: UInt64, initial: Int, halfWidthDays target: Double,
+    public static func run(models: [CompiledPlan], seed: UInt64, initial: Int, halfWidthDays target: Double,
                            maxReplications: Int, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> SequentialComparison {
         let runner = ReplicationRunner(threads: threads)

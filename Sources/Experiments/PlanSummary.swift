@@ -34,7 +34,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     /// Crew utilisation per trade and month; nil in files written before it existed.
     public var monthlyUtilisation: MonthlyUtilisation?
 
-    public init(model: Model, seed: UInt64, results: [ReplicationResult]) {
+    public init(model: CompiledPlan, seed: UInt64, results: [ReplicationResult]) {
         scenario = model.scenarioName
         plan = model.planName
         self.seed = seed

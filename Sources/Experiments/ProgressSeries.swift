@@ -22,7 +22,7 @@ public struct BuildingProgress: Codable, Sendable, Equatable {
         public var p90: [Double]
     }
 
-    init(model: Model, results: [ReplicationResult]) {
+    init(model: CompiledPlan, results: [ReplicationResult]) {
         var last = 0.0
         for r in results {
             for o in 0..<min(model.firstCommunityOrder, r.orderFinishDays.count) where r.orderFinishDays[o].isFinite {
@@ -71,7 +71,7 @@ public struct MonthlyUtilisation: Codable, Sendable, Equatable {
         public var values: [Double]
     }
 
-    init(model: Model, results: [ReplicationResult]) {
+    init(model: CompiledPlan, results: [ReplicationResult]) {
         let bounds = model.monthStartHours
         let count = max(0, bounds.count - 1)
         months = (0..<count).map { model.date(atHours: bounds[$0]) }

@@ -20,11 +20,11 @@ public struct ReplicationRunner: Sendable {
 
     /// Replications `range`, in index order. `progress` is called (from any
     /// thread) with the number finished so far.
-    public func run(model: Model, seed: UInt64, replications range: Range<Int>,
+    public func run(model: CompiledPlan, seed: UInt64, replications range: Range<Int>,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     stop: (@Sendable () -> Bool)? = nil) -> [ReplicationResult] {
         run(count: range.count, progress: progress, stop: stop) { i in
-            Programme.run(model: model, seed: seed, replication: range.lowerBound + i)
+            Replication.run(plan: model, seed: seed, replication: range.lowerBound + i)
         }
     }
 

@@ -54,7 +54,7 @@ public struct ResultDocument: Codable, Sendable {
         public var years: [Int]
     }
 
-    public init(model: Model, seed: UInt64, results: [ReplicationResult], scenario: ScenarioReference,
+    public init(model: CompiledPlan, seed: UInt64, results: [ReplicationResult], scenario: ScenarioReference,
                 toolVersion: String, summary: PlanSummary? = nil) {
         schemaVersion = Self.supportedSchemaVersion
         self.toolVersion = toolVersion

@@ -35,7 +35,7 @@ public struct SensitivityReport: Codable, Sendable, Equatable {
     public static func run(scenario: Scenario, plan: String?, seed: UInt64, replications: Int, threads: Int,
                            inputs: [SensitivityInput]? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) throws(ModelError) -> SensitivityReport {
-        let model = try Model(scenario: scenario, plan: plan)
+        let model = try CompiledPlan(scenario: scenario, plan: plan)
         let results = ReplicationRunner(threads: threads).run(model: model, seed: seed,
                                                               replications: 0..<max(0, replications), progress: progress)
         let done = results.count
@@ -48,7 +48,7 @@ public struct SensitivityReport: Codable, Sendable, Equatable {
     /// The same with the plan as written already run (`results`, e.g. to a
     /// precision): every setting runs the same replication numbers.
     /// `progress` gets the replications finished over the settings (of 2 × inputs × results.count).
-    public static func run(scenario: Scenario, model: Model, results: [ReplicationResult], seed: UInt64, threads: Int,
+    public static func run(scenario: Scenario, model: CompiledPlan, results: [ReplicationResult], seed: UInt64, threads: Int,
                            inputs: [SensitivityInput]? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) throws(ModelError) -> SensitivityReport {
         let inputs = inputs ?? SensitivityInput.all(in: scenario)
@@ -65,7 +65,7 @@ public struct SensitivityReport: Codable, Sendable, Equatable {
             var p50: [Double] = [], values: [String] = []
             for side in [SensitivityInput.Side.low, .high] {
                 let (changed, value) = input.setting(side, of: scenario)
-                let changedModel = try Model(scenario: changed, plan: model.planName)
+                let changedModel = try CompiledPlan(scenario: changed, plan: model.planName)
                 let before = settingsRun * range.count
                 p50.append(medianDays(runner.run(model: changedModel, seed: seed, replications: range) {
                     progress?(before + $0)

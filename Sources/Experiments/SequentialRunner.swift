@@ -25,7 +25,7 @@ public struct SequentialRunner: Sendable {
         public var steps: [(replications: Int, halfWidthDays: Double)]
     }
 
-    public func run(model: Model, seed: UInt64, initial: Int, halfWidthDays target: Double,
+    public func run(model: CompiledPlan, seed: UInt64, initial: Int, halfWidthDays target: Double,
                     maxReplications: Int, progress: (@Sendable (Int) -> Void)? = nil) -> Outcome {
         let limit = max(2, maxReplications)
         var results: [ReplicationResult] = []

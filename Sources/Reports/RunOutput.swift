@@ -8,7 +8,7 @@ import Renovation
 /// replication), `communities.csv` and `buildings.csv` (per building, the
 /// finish day of each work type: the data behind a line-of-balance chart).
 public enum RunOutput {
-    public static func write(document: ResultDocument, results: [ReplicationResult], model: Model,
+    public static func write(document: ResultDocument, results: [ReplicationResult], model: CompiledPlan,
                              to folder: String) throws(AtomicFile.WriteError) -> [String] {
         var written: [String] = []
         func put(_ name: String, _ text: String) throws(AtomicFile.WriteError) {
@@ -45,7 +45,7 @@ public enum RunOutput {
         }
     }
 
-    public static func replicationTable(_ results: [ReplicationResult], model: Model) -> CSVTable {
+    public static func replicationTable(_ results: [ReplicationResult], model: CompiledPlan) -> CSVTable {
         var header = ["replication", "finished", "finish_days", "finish_date", "deadline_met", "inspections",
                       "failed_inspections", "rework_hours", "defects", "household_days", "total_cost",
                       "peak_sites", "events"]
@@ -80,7 +80,7 @@ public enum RunOutput {
     }
 
     /// Per building and work type: median, P10 and P90 finish day over the replications.
-    public static func buildingTable(_ results: [ReplicationResult], model: Model) -> CSVTable {
+    public static func buildingTable(_ results: [ReplicationResult], model: CompiledPlan) -> CSVTable {
         var table = CSVTable(header: ["building", "community", "district", "work_type", "finish_days_p10",
                                       "finish_days_p50", "finish_days_p90"])
         var values = [Double](repeating: 0, count: results.count)
@@ -99,7 +99,7 @@ public enum RunOutput {
     }
 
     /// The event log of a traced replication.
-    public static func traceTable(_ trace: [TraceRecord], model: Model) -> CSVTable {
+    public static func traceTable(_ trace: [TraceRecord], model: CompiledPlan) -> CSVTable {
         var table = CSVTable(header: ["time_hours", "date", "event", "order", "work_type", "community", "building",
                                       "work_hours"])
         for r in trace {

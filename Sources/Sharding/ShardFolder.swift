@@ -121,12 +121,12 @@ public struct ShardFolder: Sendable {
     }
 
     /// Job `job`'s scenario, loaded and compiled for its plan.
-    public func model(job: Int) throws(ShardError) -> (loaded: LoadedScenario, model: Model, bytes: [UInt8]) {
+    public func model(job: Int) throws(ShardError) -> (loaded: LoadedScenario, model: CompiledPlan, bytes: [UInt8]) {
         let bytes = try scenarioBytes(job: job)
         let name = Self.join(path, manifest.scenarios[manifest.jobs[job].scenario].copy)
         do {
             let loaded = try ScenarioLoader.load(bytes: bytes, file: name)
-            return (loaded, try Model(scenario: loaded.scenario, plan: manifest.jobs[job].plan), bytes)
+            return (loaded, try CompiledPlan(scenario: loaded.scenario, plan: manifest.jobs[job].plan), bytes)
         } catch {
             throw ShardError(.content, "\(name) (job \(manifest.jobs[job].label)): \(error)")
         }

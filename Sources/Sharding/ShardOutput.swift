@@ -29,7 +29,7 @@ public enum ShardOutput {
     }
 
     /// Refuses results that do not have the shape of a run of `model` (a shard file written by other means).
-    static func check(_ results: [ReplicationResult], fit model: Model, job: ShardManifest.Job) throws(ShardError) {
+    static func check(_ results: [ReplicationResult], fit model: CompiledPlan, job: ShardManifest.Job) throws(ShardError) {
         if let bad = results.first(where: { !$0.fits(model) }) {
             throw ShardError(.content, "replication \(bad.replication) of job \(job.label) in the shards does not fit the "
                              + "scenario (its per-community, per-trade or per-order lists have other lengths); "

@@ -53,7 +53,7 @@ public enum ShardPlanner {
         let planName = plan ?? source.loaded.scenario.plans.first?.name ?? ""
         try checkPlan(planName, in: source.loaded)
         do {
-            _ = try Model(scenario: source.loaded.scenario, plan: planName)
+            _ = try CompiledPlan(scenario: source.loaded.scenario, plan: planName)
         } catch {
             throw ShardError(.content, "\(path): error: \(error.description)")
         }
@@ -86,7 +86,7 @@ public enum ShardPlanner {
                     do {
                         let changed = try ScenarioOverride.apply(point, to: source.bytes)
                         let loaded = try ScenarioLoader.load(bytes: changed, file: path)
-                        _ = try Model(scenario: loaded.scenario, plan: plan)
+                        _ = try CompiledPlan(scenario: loaded.scenario, plan: plan)
                     } catch {
                         throw ShardError(.content, "\(file): error: \(describe): \(error)")
                     }

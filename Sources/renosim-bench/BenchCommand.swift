@@ -88,7 +88,7 @@ struct ModelBench: ParsableCommand {
         var times: [Double] = []
         var events = 0
         for r in 0..<replications {
-            var sim = Programme.simulation(model: model, seed: seed, replication: r)
+            var sim = Replication.simulation(plan: model, seed: seed, replication: r)
             let elapsed = clock.measure { sim.run() }
             times.append(seconds(elapsed))
             events += sim.eventsHandled
@@ -109,9 +109,9 @@ struct ScenarioPlan: ParsableArguments {
     @Option(help: "Plan (default: the first).") var plan: String?
     @Option(help: "Seed.") var seed: UInt64 = 1
 
-    func model() throws -> Model {
+    func model() throws -> CompiledPlan {
         do {
-            return try Model(scenario: try ScenarioLoader.load(path: scenario).scenario, plan: plan)
+            return try CompiledPlan(scenario: try ScenarioLoader.load(path: scenario).scenario, plan: plan)
         } catch {
             throw ValidationError("\(error)")
         }

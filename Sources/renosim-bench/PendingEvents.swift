@@ -14,7 +14,7 @@ struct PendingEvents: ParsableCommand {
 
     func run() throws {
         let model = try source.model()
-        var sim = Programme.simulation(model: model, seed: source.seed, replication: 0)
+        var sim = Replication.simulation(plan: model, seed: source.seed, replication: 0)
         var largest = sim.calendar.pendingCount, total = 0, steps = 0
         while sim.step() {
             steps += 1

@@ -34,7 +34,7 @@ struct ExperimentOptions: ParsableArguments {
     func seed(for loaded: LoadedScenario) -> UInt64 { seed ?? loaded.scenario.seed ?? 1 }
 
     /// Runs a plan with a fixed count or to the requested precision, with a progress bar.
-    func results(model: Model, seed: UInt64, label: String) -> (results: [ReplicationResult], note: String?) {
+    func results(model: CompiledPlan, seed: UInt64, label: String) -> (results: [ReplicationResult], note: String?) {
         if let precision {
             let bar = ProgressBar(label: label, total: maxReplications, quiet: quiet)
             let outcome = SequentialRunner(runner: runner).run(

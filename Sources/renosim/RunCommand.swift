@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
             var note: String?
             var checkpoint: Checkpoint?
             if trace {
-                var sim = Programme.simulation(model: model, seed: seed, replication: 0, trace: true)
+                var sim = Replication.simulation(plan: model, seed: seed, replication: 0, trace: true)
                 sim.run()
                 results = [sim.model.result(events: sim.eventsHandled)]
                 traceRecords = sim.model.trace
@@ -105,7 +105,7 @@ struct RunCommand: ParsableCommand {
     /// `out`; on SIGINT or SIGTERM stops after the replications under way,
     /// keeps what is saved, and says how to resume.
     /// The checkpoint is removed by the caller once the result files are written.
-    func checkpointed(loaded: LoadedScenario, model: Model, seed: UInt64, out: String) throws
+    func checkpointed(loaded: LoadedScenario, model: CompiledPlan, seed: UInt64, out: String) throws
         -> ([ReplicationResult], Checkpoint) {
         let total = options.replications
         let stop = StopSignal.install()

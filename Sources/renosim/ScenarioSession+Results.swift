@@ -12,7 +12,7 @@ extension ScenarioSession {
     }
 
     /// Replications 0..<`replications` of `model`, with a progress bar, as a result document.
-    static func document(_ loaded: LoadedScenario, model: Model, seed: UInt64, replications: Int,
+    static func document(_ loaded: LoadedScenario, model: CompiledPlan, seed: UInt64, replications: Int,
                          threads: Int?, quiet: Bool) -> ResultDocument {
         let runner = ReplicationRunner(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let bar = ProgressBar(label: model.planName, total: replications, quiet: quiet)

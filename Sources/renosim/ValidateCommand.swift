@@ -37,13 +37,13 @@ enum ScenarioSession {
         }
     }
 
-    static func compile(_ loaded: LoadedScenario, plan: String?) throws -> Model {
+    static func compile(_ loaded: LoadedScenario, plan: String?) throws -> CompiledPlan {
         if let plan, !loaded.scenario.plans.contains(where: { $0.name == plan }) {
             let names = loaded.scenario.plans.map(\.name).joined(separator: ", ")
             throw CLIFailure(message: "\(loaded.file): no plan named '\(plan)'; the scenario's plans are: \(names)", code: 1)
         }
         do {
-            return try Model(scenario: loaded.scenario, plan: plan)
+            return try CompiledPlan(scenario: loaded.scenario, plan: plan)
         } catch {
             throw CLIFailure(message: "\(loaded.file): error: \(error.description)", code: 1)
         }

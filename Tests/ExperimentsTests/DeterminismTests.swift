@@ -15,7 +15,7 @@ func shipped(_ name: String) throws -> LoadedScenario {
 struct DeterminismTests {
     @Test("results are byte-identical for 1, 2 and 8 threads")
     func threadCounts() throws {
-        let model = try Model(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
         let runs = [1, 2, 8].map { ReplicationRunner(threads: $0).run(model: model, seed: 42, replications: 0..<12) }
         let sameFor2 = runs[0] == runs[1], sameFor8 = runs[0] == runs[2]
         #expect(sameFor2)
@@ -23,26 +23,26 @@ struct DeterminismTests {
         let json = try runs.map { try RunOutput.json(PlanSummary(model: model, seed: 42, results: $0)) }
         #expect(json[0] == json[1] && json[0] == json[2])
         // And a replication is the same whether run alone or in a batch.
-        let alone = Programme.run(model: model, seed: 42, replication: 7) == runs[0][7]
+        let alone = Replication.run(plan: model, seed: 42, replication: 7) == runs[0][7]
         #expect(alone)
     }
 
     @Test("a different seed gives different results")
     func seeds() throws {
-        let model = try Model(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
-        let differ = Programme.run(model: model, seed: 1, replication: 0) != Programme.run(model: model, seed: 2, replication: 0)
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let differ = Replication.run(plan: model, seed: 1, replication: 0) != Replication.run(plan: model, seed: 2, replication: 0)
         #expect(differ)
     }
 
     @Test("plans with other crews and phasing see identical work content and weather")
     func commonRandomNumbers() throws {
         let scenario = try shipped("yonghong-2022.yaml").scenario
-        let five = try Model(scenario: scenario, plan: "five-year")
-        let three = try Model(scenario: scenario, plan: "three-year")
+        let five = try CompiledPlan(scenario: scenario, plan: "five-year")
+        let three = try CompiledPlan(scenario: scenario, plan: "three-year")
         #expect(five.releaseTime != three.releaseTime)
         for r in 0..<5 {
-            let a = Programme(model: five, seed: 9, replication: r)
-            let b = Programme(model: three, seed: 9, replication: r)
+            let a = Replication(plan: five, seed: 9, replication: r)
+            let b = Replication(plan: three, seed: 9, replication: r)
             let sameContent = a.hours == b.hours
             let sameWeather = a.calendars == b.calendars
             #expect(sameContent)
@@ -51,11 +51,11 @@ struct DeterminismTests {
         // More crews of every trade: the same buildings still.
         var richer = scenario
         for i in richer.trades.entries.indices { richer.trades.entries[i].value.crews += 3 }
-        let more = try Model(scenario: richer, plan: "three-year")
-        let moreCrews = Programme(model: more, seed: 9, replication: 0).hours == Programme(model: three, seed: 9, replication: 0).hours
+        let more = try CompiledPlan(scenario: richer, plan: "three-year")
+        let moreCrews = Replication(plan: more, seed: 9, replication: 0).hours == Replication(plan: three, seed: 9, replication: 0).hours
         #expect(moreCrews)
         // Another replication draws other content.
-        let otherReplication = Programme(model: three, seed: 9, replication: 1).hours != Programme(model: three, seed: 9, replication: 0).hours
+        let otherReplication = Replication(plan: three, seed: 9, replication: 1).hours != Replication(plan: three, seed: 9, replication: 0).hours
         #expect(otherReplication)
     }
 }

@@ -67,7 +67,7 @@ struct PlanComparisonTests {
     @Test("run to a precision: the same as the plain comparison with as many replications")
     func precision() throws {
         let scenario = try fixture("minimal.yaml").scenario
-        let models = try ["all-at-once", "staged"].map { try Model(scenario: scenario, plan: $0) }
+        let models = try ["all-at-once", "staged"].map { try CompiledPlan(scenario: scenario, plan: $0) }
         let loose = PlanComparison.run(models: models, seed: 4, initial: 3, halfWidthDays: 1_000, maxReplications: 50, threads: 2)
         #expect(loose.reached && loose.comparison.replications == 3)
         let tight = PlanComparison.run(models: models, seed: 4, initial: 3, halfWidthDays: 1e-6, maxReplications: 25, threads: 2)

@@ -96,8 +96,8 @@ struct SensitivityTests {
             plans:
               - name: only
             """
-        let model = try Model(scenario: Self.scenario(yaml))
-        let r = Programme.run(model: model, seed: 1, replication: 0)
+        let model = try CompiledPlan(scenario: Self.scenario(yaml))
+        let r = Replication.run(plan: model, seed: 1, replication: 0)
         #expect(r.finishDays * 24 == 88)
         // The final window is the last 10 % of 88 h: only the second painting, which waited a day.
         #expect(r.finalWindowCrewWaitDays == [0, 1])
@@ -113,7 +113,7 @@ struct SensitivityTests {
         // Thirty buildings, so that the last jobs after the bottleneck take well under 10 % of the programme.
         let scenario = try Self.scenario(Self.chain(hours: [uncertain, uncertain, uncertain], crews: [50, 1, 50],
                                                     buildings: 30))
-        let model = try Model(scenario: scenario)
+        let model = try CompiledPlan(scenario: scenario)
         let results = ReplicationRunner(threads: 2).run(model: model, seed: 11, replications: 0..<10)
         let c = Criticality(model: model, results: results)
         #expect(c.finishedReplications == 10)

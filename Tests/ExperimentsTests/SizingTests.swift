@@ -62,7 +62,7 @@ struct SizingTests {
 struct PrecisionTests {
     @Test("adds replications until the half-width is reached, and not beyond")
     func stopsWhereItShould() throws {
-        let model = try Model(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
         let runner = SequentialRunner(runner: ReplicationRunner(threads: 2))
         let outcome = runner.run(model: model, seed: 3, initial: 10, halfWidthDays: 12, maxReplications: 200)
         #expect(outcome.reached)
@@ -80,7 +80,7 @@ struct PrecisionTests {
 
     @Test("stops at the replication limit when the target is out of reach")
     func limit() throws {
-        let model = try Model(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
         let outcome = SequentialRunner(runner: ReplicationRunner(threads: 2))
             .run(model: model, seed: 3, initial: 10, halfWidthDays: 0.001, maxReplications: 40)
         #expect(!outcome.reached)

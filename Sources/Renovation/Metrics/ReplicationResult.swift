@@ -54,7 +54,7 @@ public struct ReplicationResult: Codable, Sendable, Equatable {
     /// Crew-hours worked ÷ crew-hours available on the trade's calendar, per trade.
     public var crewUtilisation: [Double]
     /// Crew-hours worked per trade and calendar month, flat: trade `t`'s
-    /// month `m` (months of ``Model/monthStartHours``) is `t · months + m`.
+    /// month `m` (months of ``CompiledPlan/monthStartHours``) is `t · months + m`.
     /// A job's hours are split over the months it spans in proportion to
     /// its calendar's working hours in each. Not encoded in result files.
     public var workedCrewHoursByMonth: [Double]

@@ -18,13 +18,13 @@ public struct TraceRecord: Sendable, Equatable, Codable {
     public var value: Double
 }
 
-extension Programme {
+extension Replication {
     @inline(__always)
     mutating func record(_ kind: TraceRecord.Kind, _ time: Double, order: Int = -1, community: Int = -1,
                          value: Double = 0) {
         guard trace != nil else { return }
-        let c = order >= 0 ? model.community(of: order) : community
-        let b = order >= 0 ? (model.building(of: order) ?? -1) : -1
+        let c = order >= 0 ? plan.community(of: order) : community
+        let b = order >= 0 ? (plan.building(of: order) ?? -1) : -1
         trace?.append(TraceRecord(time: time, kind: kind, order: order, community: c, building: b, value: value))
     }
 }

@@ -35,10 +35,10 @@ struct HandComputedTests {
         """
     }
 
-    func run(_ yaml: String) throws -> (ReplicationResult, Model) {
+    func run(_ yaml: String) throws -> (ReplicationResult, CompiledPlan) {
         let loaded = try ScenarioLoader.load(yaml: yaml, file: "hand.yaml")
-        let model = try Model(scenario: loaded.scenario)
-        return (Programme.run(model: model, seed: 1, replication: 0), model)
+        let model = try CompiledPlan(scenario: loaded.scenario)
+        return (Replication.run(plan: model, seed: 1, replication: 0), model)
     }
 
     @Test("one crew per trade: roofs in sequence, painting follows each roof")

@@ -4,7 +4,7 @@ import Testing
 /// On fixed random scenarios of varied shape (`RandomScenario`), the
 /// invariants of `InvariantCheck`; `PropertyInvariantTests` checks them on
 /// generated scenarios that shrink to a small counterexample.
-@Suite("Model invariants on random scenarios")
+@Suite("CompiledPlan invariants on random scenarios")
 struct InvariantTests {
     @Test("invariants hold", arguments: 0..<40)
     func invariants(_ index: Int) throws {

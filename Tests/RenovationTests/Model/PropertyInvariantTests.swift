@@ -12,7 +12,7 @@ import Testing
 /// The time limit keeps a failure's shrinking from running on for ever:
 /// one run of `threads` whose every candidate failed kept shrinking for
 /// over 50 minutes.
-@Suite("Model invariants, property-based", .timeLimit(.minutes(2)))
+@Suite("CompiledPlan invariants, property-based", .timeLimit(.minutes(2)))
 struct PropertyInvariantTests {
     @Test("precedence, crews, calendars, budgets and conservation hold; the run ends or reports what is stuck")
     func invariants() async {
@@ -24,7 +24,7 @@ struct PropertyInvariantTests {
     @Test("results are identical on 1, 2 and 3 threads")
     func threads() async {
         await propertyCheck(count: 12, input: ScenarioShape.generator) { shape in
-            let model = try Model(scenario: ScenarioLoader.load(yaml: shape.yaml, file: "shape.yaml").scenario)
+            let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: shape.yaml, file: "shape.yaml").scenario)
             // Compared as JSON: NaN (e.g. no defects to attain) is never == itself.
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys

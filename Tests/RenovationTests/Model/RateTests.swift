@@ -39,11 +39,11 @@ struct RateTests {
           after_works_rate: 0
           team: 50
         """
-        let model = try Model(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").scenario)
         var observed = 0
         var expected = 0.0
         for r in 0..<10 {
-            let result = Programme.run(model: model, seed: 11, replication: r)
+            let result = Replication.run(plan: model, seed: 11, replication: r)
             observed += result.defects.reported
             // 200 households under works from 0 to the finish, 50 reports per household-year.
             expected += 200 * result.finishDays * 24 * 50 / 8760
@@ -67,11 +67,11 @@ struct RateTests {
           travel_minutes: 0
           small_fix_hours: {type: exponential, mean: 1}
         """
-        let model = try Model(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").scenario)
         let lambda = 200.0 * 50 / 8760
         let theory = ErlangC(arrivalRate: lambda, serviceRate: 1, servers: 2)
         #expect(theory.utilisation > 0.5 && theory.utilisation < 0.7)
-        let waits = (0..<20).map { Programme.run(model: model, seed: 5, replication: $0).defects.meanResponderWait }
+        let waits = (0..<20).map { Replication.run(plan: model, seed: 5, replication: $0).defects.meanResponderWait }
         let ci = try Statistics.meanConfidenceInterval(waits, level: 0.99)
         #expect(ci.contains(theory.meanWait), "Erlang C \(theory.meanWait) h outside [\(ci.lower), \(ci.upper)]")
         #expect(ci.halfWidth < 0.1 * theory.meanWait)
@@ -86,12 +86,12 @@ struct RateTests {
           failure_probability: {builders: 0.2}
           rework_share: 0.1
         """
-        let model = try Model(scenario: ScenarioLoader.load(
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(
             yaml: Self.yaml(defects: "", supervisors: supervision), file: "r.yaml").scenario)
         var inspections = 0, failures = 0
         var rework = 0.0
         for r in 0..<300 {
-            let result = Programme.run(model: model, seed: 17, replication: r)
+            let result = Replication.run(plan: model, seed: 17, replication: r)
             inspections += result.inspections
             failures += result.failedInspections
             rework += result.reworkHours

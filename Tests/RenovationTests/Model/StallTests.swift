@@ -25,8 +25,8 @@ struct StallTests {
         plans:
           - name: p
         """
-        let model = try Model(scenario: ScenarioLoader.load(yaml: yaml, file: "b.yaml").scenario)
-        let result = Programme.run(model: model, seed: 1, replication: 0)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "b.yaml").scenario)
+        let result = Replication.run(plan: model, seed: 1, replication: 0)
         // 400 h × 100 = 40,000 per roof: two fit in 2024's 100,000, the third never does.
         #expect(!result.finished)
         #expect(!result.deadlineMet)
@@ -61,8 +61,8 @@ struct StallTests {
             - {name: roof, trades: {roofers: 1}, hours: 10, after: [pipes]}
         plans: [{name: p}]
         """
-        let model = try Model(scenario: ScenarioLoader.load(yaml: yaml, file: "s.yaml").scenario)
-        var sim = Programme.simulation(model: model, seed: 1, replication: 0)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "s.yaml").scenario)
+        var sim = Replication.simulation(plan: model, seed: 1, replication: 0)
         #expect(sim.run(maxEvents: 1_000_000) == .exhausted)
         #expect(sim.now <= model.baseCalendar.horizon)
         let result = sim.model.result(events: sim.eventsHandled)
@@ -102,8 +102,8 @@ struct HoldCascadeTests {
         plans:
           - name: p
         """
-        let model = try Model(scenario: ScenarioLoader.load(yaml: yaml, file: "c.yaml").scenario)
-        var sim = Programme.simulation(model: model, seed: 1, replication: 0, trace: true)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "c.yaml").scenario)
+        var sim = Replication.simulation(plan: model, seed: 1, replication: 0, trace: true)
         sim.run(until: 24 * 2)
         let held = (sim.model.trace ?? []).filter { $0.kind == .held }.count
         #expect(held == 4000)

@@ -17,8 +17,8 @@ enum InvariantCheck {
     static func check(_ yaml: String, seed: UInt64, label: String = "",
                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let loaded = try ScenarioLoader.load(yaml: yaml, file: "random.yaml")
-        let model = try Model(scenario: loaded.scenario)
-        var sim = Programme.simulation(model: model, seed: seed, replication: 0, trace: true)
+        let model = try CompiledPlan(scenario: loaded.scenario)
+        var sim = Replication.simulation(plan: model, seed: seed, replication: 0, trace: true)
         // Far more events than any of these small scenarios needs: reaching it is a hang.
         let stop = sim.run(maxEvents: 5_000_000)
         #expect(stop != .eventLimit, "the run did not end\(label)", sourceLocation: sourceLocation)
@@ -85,7 +85,7 @@ enum InvariantCheck {
     }
 
     /// An order starts only after every predecessor is accepted, and not before its community's release.
-    static func checkPrecedence(_ model: Model, firstStart: [Double], acceptedAt: [Double], _ label: String,
+    static func checkPrecedence(_ model: CompiledPlan, firstStart: [Double], acceptedAt: [Double], _ label: String,
                                 _ sourceLocation: Testing.SourceLocation) {
         for o in 0..<model.orderCount where firstStart[o].isFinite {
             let type = model.types[model.typeIndex(of: o)]
@@ -111,7 +111,7 @@ enum InvariantCheck {
     }
 
     /// At no instant do running jobs use more crews of a trade than exist.
-    static func checkCrews(_ model: Model, jobs: [Job], _ label: String, _ sourceLocation: Testing.SourceLocation) {
+    static func checkCrews(_ model: CompiledPlan, jobs: [Job], _ label: String, _ sourceLocation: Testing.SourceLocation) {
         var changes: [(time: Double, trade: Int, delta: Int)] = []
         for job in jobs {
             for need in model.types[model.typeIndex(of: job.order)].needs {
@@ -133,7 +133,7 @@ enum InvariantCheck {
     /// between its start and end; independently of the calendar code, the
     /// shift hours outside shutdown windows, day by day from the dates, are
     /// the same without rain and no fewer with it.
-    static func checkCalendars(_ model: Model, _ scenario: Scenario, run: Programme, jobs: [Job], _ label: String,
+    static func checkCalendars(_ model: CompiledPlan, _ scenario: Scenario, run: Replication, jobs: [Job], _ label: String,
                                _ sourceLocation: Testing.SourceLocation) {
         let shutdowns = scenario.calendar.shutdowns
         for job in jobs {

@@ -1,7 +1,7 @@
 import DiscreteEvent
 import Stochastic
 
-extension Model {
+extension CompiledPlan {
     /// Compiles `scenario` for the plan named `plan` (the first plan when nil).
     public init(scenario: Scenario, plan planName: String? = nil) throws(ModelError) {
         guard let plan = planName.map({ name in scenario.plans.first { $0.name == name } })
@@ -41,15 +41,15 @@ extension Model {
         self.costPerHour = costPerHour
 
         // Communities and buildings.
-        let (communities, buildings) = try Model.structure(scenario)
+        let (communities, buildings) = try CompiledPlan.structure(scenario)
         guard buildings.count > 0 else { throw ModelError("communities", "the programme has no buildings") }
         self.communities = communities
         self.buildings = buildings
 
         // Calendars.
-        let base = Model.baseCalendar(scenario.calendar, start: start, days: horizonDays)
+        let base = CompiledPlan.baseCalendar(scenario.calendar, start: start, days: horizonDays)
         baseCalendar = base
-        let tradeWindows = try Model.shutdownDays(scenario.calendar.shutdowns, trades: tradeNames,
+        let tradeWindows = try CompiledPlan.shutdownDays(scenario.calendar.shutdowns, trades: tradeNames,
                                                   start: start, days: horizonDays)
         let rainStops = Set(scenario.weather?.stops ?? [])
         let startDate = start
@@ -78,7 +78,7 @@ extension Model {
                 successors[p].append(i)
             }
         }
-        if let cycle = Model.findCycle(successors) {
+        if let cycle = CompiledPlan.findCycle(successors) {
             throw ModelError("work", "precedence cycle: " + (cycle + [cycle[0]]).map { names[$0] }.joined(separator: " → "))
         }
         var compiled: [WorkType] = []
@@ -110,7 +110,7 @@ extension Model {
                 var calendar = base
                 for range in closed { calendar.close(days: range) }
                 calendars.append(calendar)
-                windows.append(Model.merge(closed).map { ClosedWindow(start: Double($0.lowerBound) * 24,
+                windows.append(CompiledPlan.merge(closed).map { ClosedWindow(start: Double($0.lowerBound) * 24,
                                                                        end: Double($0.upperBound) * 24) })
                 sensitive.append(key.contains { rainStops.contains(tradeNames[$0]) })
             }
@@ -133,7 +133,7 @@ extension Model {
         calendarRainSensitive = sensitive
 
         // Release.
-        (releaseOrder, releaseTime) = try Model.release(plan, communities: communities, start: start)
+        (releaseOrder, releaseTime) = try CompiledPlan.release(plan, communities: communities, start: start)
 
         // Inspections, defects, budget.
         supervisors = plan.supervisors ?? scenario.supervisors?.count ?? 0

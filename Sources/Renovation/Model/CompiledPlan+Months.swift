@@ -1,6 +1,6 @@
 import DiscreteEvent
 
-extension Model {
+extension CompiledPlan {
     /// Where each calendar month of the simulated span begins, in hours
     /// from the start, with the horizon as the last entry: month `m` runs
     /// from `monthStartHours[m]` to `monthStartHours[m + 1]`. The first

@@ -10,9 +10,9 @@ import Stochastic
 /// depend on the plan, so an order's random work content — drawn from a
 /// stream keyed by its number — is the same in every plan (common random numbers).
 ///
-///     let model = try Model(scenario: loaded.scenario, plan: "three-year")
+///     let model = try CompiledPlan(scenario: loaded.scenario, plan: "three-year")
 ///     model.orderCount        // buildings × building types + communities × community types
-public struct Model: Sendable {
+public struct CompiledPlan: Sendable {
     public let scenarioName: String
     public let planName: String
     public let start: CivilDate
@@ -29,7 +29,7 @@ public struct Model: Sendable {
     public let crews: [Int]
     public let costPerHour: [Double]
 
-    // Programme structure.
+    // Programme structure: communities, buildings and work types.
     public let communities: [Community]
     public let buildings: Buildings
     public let types: [WorkType]

@@ -2,16 +2,16 @@ import DequeModule
 import DiscreteEvent
 import Stochastic
 
-/// One replication of one plan: the renovation programme as a model on the
+/// One replication of one plan: the renovation programme as a plan on the
 /// discrete-event engine.
 ///
 /// State lives in arrays indexed by work-order, building and community
 /// numbers; events carry 32-bit indexes, so an event is a few bytes and the
 /// hot path neither allocates nor dispatches dynamically.
-public struct Programme: SimulationModel {
+public struct Replication: SimulationModel {
     public enum Event: Sendable, Equatable {
         /// The communities released at one time: those from this position in
-        /// ``Model/releaseOrder`` on, while their release time is the same.
+        /// ``CompiledPlan/releaseOrder`` on, while their release time is the same.
         case release(Int32)
         case workDone(Int32)
         case inspectionDone(Int32)
@@ -25,7 +25,7 @@ public struct Programme: SimulationModel {
         case afterWorksEnd
     }
 
-    public let model: Model
+    public let plan: CompiledPlan
     public let replication: Int
     let seed: UInt64
 
@@ -100,7 +100,7 @@ public struct Programme: SimulationModel {
     // Streams re-keyed per order.
     let inspectionStream: RandomStream
 
-    // Hot tables and defect parameters, copied out of the model once so
+    // Hot tables and defect parameters, copied out of the plan once so
     // that events read plain values.
     let table: TypeTable
     let defectsOn: Bool
@@ -131,31 +131,31 @@ public struct Programme: SimulationModel {
     /// Records of what happened, when tracing is on (one replication, `--trace`).
     public internal(set) var trace: [TraceRecord]?
 
-    /// Sets up replication `replication` of `model`: draws every work
+    /// Sets up replication `replication` of `plan`: draws every work
     /// order's content and the weather from streams keyed by the seed, the
     /// replication and what they belong to.
-    public init(model: Model, seed: UInt64, replication: Int, trace tracing: Bool = false) {
-        self.model = model
+    public init(plan: CompiledPlan, seed: UInt64, replication: Int, trace tracing: Bool = false) {
+        self.plan = plan
         self.replication = replication
         self.seed = seed
         let key = StreamKey(seed: seed, replication: UInt64(replication))
 
         // Weather: one draw per day, shared by every plan.
-        var calendars = model.calendars
-        if model.calendarRainSensitive.contains(true) {
+        var calendars = plan.calendars
+        if plan.calendarRainSensitive.contains(true) {
             let weather = RandomStream(key: key.purpose(StreamPurpose.weather))
-            let rain = model.rainProbability.map { weather.uniform() < $0 }
-            for i in calendars.indices where model.calendarRainSensitive[i] {
+            let rain = plan.rainProbability.map { weather.uniform() < $0 }
+            for i in calendars.indices where plan.calendarRainSensitive[i] {
                 calendars[i].close(where: rain)
             }
         }
         self.calendars = calendars
 
-        crews = model.crews.map { ResourcePool(capacity: $0, line: PriorityLine<Int32>()) }
-        supervisors = ResourcePool(capacity: model.supervisors, line: FIFOLine<Int32>())
-        responders = ResourcePool(capacity: model.defectTeam, line: FIFOLine<Int32>())
+        crews = plan.crews.map { ResourcePool(capacity: $0, line: PriorityLine<Int32>()) }
+        supervisors = ResourcePool(capacity: plan.supervisors, line: FIFOLine<Int32>())
+        responders = ResourcePool(capacity: plan.defectTeam, line: FIFOLine<Int32>())
 
-        let n = model.orderCount
+        let n = plan.orderCount
         state = [OrderState](repeating: .waiting, count: n)
         acquired = [UInt8](repeating: 0, count: n)
         rework = [Bool](repeating: false, count: n)
@@ -163,35 +163,35 @@ public struct Programme: SimulationModel {
         attempts = [UInt8](repeating: 0, count: n)
         since = [Double](repeating: 0, count: n)
         acceptedAt = [Float](repeating: .nan, count: n)
-        let slots = model.types.reduce(1) { max($0, $1.needs.count) }
+        let slots = plan.types.reduce(1) { max($0, $1.needs.count) }
         slotsPerOrder = slots
         slotWait = [Double](repeating: 0, count: n * slots)
-        typeLastAcceptance = [Double](repeating: -.infinity, count: model.types.count)
-        hours = Programme.drawContent(model, key: key)
-        remaining = Programme.predecessorCounts(model)
+        typeLastAcceptance = [Double](repeating: -.infinity, count: plan.types.count)
+        hours = Replication.drawContent(plan, key: key)
+        remaining = Replication.predecessorCounts(plan)
 
-        released = [Bool](repeating: false, count: model.communities.count)
-        buildingOpen = [Int32](repeating: Int32(model.buildingTypeCount), count: model.buildings.count)
-        buildingFirstStart = [Double](repeating: .infinity, count: model.buildings.count)
-        disruptionStart = [Double](repeating: .infinity, count: model.buildings.count)
-        disruptionEnd = [Double](repeating: -.infinity, count: model.buildings.count)
-        communityOpen = model.communities.map {
-            Int32($0.buildings.count * model.buildingTypeCount + model.communityTypeCount)
+        released = [Bool](repeating: false, count: plan.communities.count)
+        buildingOpen = [Int32](repeating: Int32(plan.buildingTypeCount), count: plan.buildings.count)
+        buildingFirstStart = [Double](repeating: .infinity, count: plan.buildings.count)
+        disruptionStart = [Double](repeating: .infinity, count: plan.buildings.count)
+        disruptionEnd = [Double](repeating: -.infinity, count: plan.buildings.count)
+        communityOpen = plan.communities.map {
+            Int32($0.buildings.count * plan.buildingTypeCount + plan.communityTypeCount)
         }
-        communityFinish = [Double](repeating: .nan, count: model.communities.count)
-        spent = [Double](repeating: 0, count: model.budgetPerYear.count)
-        completionsPerYear = [Int](repeating: 0, count: model.budgetPerYear.count)
-        workedCrewHours = [Double](repeating: 0, count: model.tradeNames.count)
-        monthStart = model.monthStartHours
-        workedCrewHoursByMonth = [Double](repeating: 0, count: model.tradeNames.count * max(0, monthStart.count - 1))
+        communityFinish = [Double](repeating: .nan, count: plan.communities.count)
+        spent = [Double](repeating: 0, count: plan.budgetPerYear.count)
+        completionsPerYear = [Int](repeating: 0, count: plan.budgetPerYear.count)
+        workedCrewHours = [Double](repeating: 0, count: plan.tradeNames.count)
+        monthStart = plan.monthStartHours
+        workedCrewHoursByMonth = [Double](repeating: 0, count: plan.tradeNames.count * max(0, monthStart.count - 1))
 
         arrivalStream = RandomStream(key: key.purpose(StreamPurpose.defectArrivals))
         serviceStream = RandomStream(key: key.purpose(StreamPurpose.defectService))
         inspectionStream = RandomStream(key: key.purpose(StreamPurpose.inspection))
         trace = tracing ? [] : nil
-        table = model.table
-        let spec = model.defects
-        defectsOn = spec != nil && model.defectTeam > 0
+        table = plan.table
+        let spec = plan.defects
+        defectsOn = spec != nil && plan.defectTeam > 0
         duringRate = spec?.duringWorksRate ?? 0
         afterRate = spec?.afterWorksRate ?? 0
         afterDays = spec?.afterWorksDays ?? 0
@@ -211,11 +211,11 @@ public struct Programme: SimulationModel {
     /// drawn from a stream keyed by the order's number, so the draw does not
     /// depend on the plan. With a community correlation ρ > 0 the draws of
     /// one community share a Gaussian common factor.
-    static func drawContent(_ model: Model, key: StreamKey) -> [Double] {
+    static func drawContent(_ plan: CompiledPlan, key: StreamKey) -> [Double] {
         let stream = RandomStream(key: key)
-        var hours = [Double](repeating: 0, count: model.orderCount)
-        let factor = try? CommonFactor(rho: model.communityCorrelation)
-        var shared = [Double](repeating: 0, count: model.communities.count)
+        var hours = [Double](repeating: 0, count: plan.orderCount)
+        let factor = try? CommonFactor(rho: plan.communityCorrelation)
+        var shared = [Double](repeating: 0, count: plan.communities.count)
         if let factor, factor.rho > 0 {
             for c in shared.indices {
                 stream.rekey(key.entity(UInt64(c)).purpose(StreamPurpose.communityFactor))
@@ -223,30 +223,30 @@ public struct Programme: SimulationModel {
             }
         }
         let correlated = (factor?.rho ?? 0) > 0
-        for o in 0..<model.orderCount {
+        for o in 0..<plan.orderCount {
             stream.rekey(key.entity(UInt64(o)).purpose(StreamPurpose.workContent))
-            let distribution = model.types[model.typeIndex(of: o)].hours
+            let distribution = plan.types[plan.typeIndex(of: o)].hours
             let draw: Double
             if correlated, let factor {
-                draw = distribution.quantile(factor.uniform(shared: shared[model.community(of: o)], stream))
+                draw = distribution.quantile(factor.uniform(shared: shared[plan.community(of: o)], stream))
             } else {
                 draw = distribution.sample(stream)
             }
-            hours[o] = max(0, draw) * model.scale(of: o)
+            hours[o] = max(0, draw) * plan.scale(of: o)
         }
         return hours
     }
 
     /// How many accepted predecessors each order waits for.
-    static func predecessorCounts(_ model: Model) -> [Int32] {
-        var counts = [Int32](repeating: 0, count: model.orderCount)
-        for o in 0..<model.orderCount {
-            let type = model.types[model.typeIndex(of: o)]
+    static func predecessorCounts(_ plan: CompiledPlan) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: plan.orderCount)
+        for o in 0..<plan.orderCount {
+            let type = plan.types[plan.typeIndex(of: o)]
             var count = 0
             for p in type.predecessors {
-                let predecessor = model.types[p]
+                let predecessor = plan.types[p]
                 if type.level == .community && predecessor.level == .building {
-                    count += model.communities[model.community(of: o)].buildings.count
+                    count += plan.communities[plan.community(of: o)].buildings.count
                 } else {
                     count += 1
                 }
@@ -263,12 +263,12 @@ public struct Programme: SimulationModel {
     /// waiting in the event heap for years, and every other event would pay
     /// for the heap's depth in cache misses. Events scheduled together at one
     /// time ran back to back anyway, so the order of everything is unchanged.
-    public static func simulation(model: Model, seed: UInt64, replication: Int,
-                                  trace: Bool = false) -> Simulation<Programme> {
-        var sim = Simulation(model: Programme(model: model, seed: seed, replication: replication, trace: trace))
-        let order = model.releaseOrder
-        for p in order.indices where p == 0 || model.releaseTime[order[p]] != model.releaseTime[order[p - 1]] {
-            sim.calendar.schedule(.release(Int32(p)), at: model.releaseTime[order[p]])
+    public static func simulation(plan: CompiledPlan, seed: UInt64, replication: Int,
+                                  trace: Bool = false) -> Simulation<Replication> {
+        var sim = Simulation(model: Replication(plan: plan, seed: seed, replication: replication, trace: trace))
+        let order = plan.releaseOrder
+        for p in order.indices where p == 0 || plan.releaseTime[order[p]] != plan.releaseTime[order[p - 1]] {
+            sim.calendar.schedule(.release(Int32(p)), at: plan.releaseTime[order[p]])
         }
         return sim
     }
@@ -279,13 +279,13 @@ public struct Programme: SimulationModel {
         let now = calendar.now
         switch event {
         case .release(let first):
-            let order = model.releaseOrder
+            let order = plan.releaseOrder
             var p = Int(first)
-            let time = model.releaseTime[order[p]]
+            let time = plan.releaseTime[order[p]]
             repeat {
                 release(order[p], now, &calendar)
                 p += 1
-            } while p < order.count && model.releaseTime[order[p]] == time
+            } while p < order.count && plan.releaseTime[order[p]] == time
         case .workDone(let o): workDone(Int(o), now, &calendar)
         case .inspectionDone(let o): inspectionDone(Int(o), now, &calendar)
         case .requeue(let o):
@@ -298,7 +298,7 @@ public struct Programme: SimulationModel {
         case .defectFixed(let d): defectFixed(Int(d), now, &calendar)
         case .afterWorksEnd:
             guard let (_, b) = afterWorks.popFirst() else { return }
-            householdsAfter -= Double(model.buildings.households[Int(b)])
+            householdsAfter -= Double(plan.buildings.households[Int(b)])
             if let next = afterWorks.first { calendar.schedule(.afterWorksEnd, at: next.end) }
             defectRateChanged(now, &calendar)
         }
@@ -307,23 +307,23 @@ public struct Programme: SimulationModel {
     mutating func release(_ c: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         released[c] = true
         record(.released, now, community: c)
-        let community = model.communities[c]
+        let community = plan.communities[c]
         for b in community.buildings {
-            for k in 0..<model.buildingTypeCount {
-                let o = model.order(building: b, type: k)
+            for k in 0..<plan.buildingTypeCount {
+                let o = plan.order(building: b, type: k)
                 if remaining[o] == 0 { becomeReady(o, now, &calendar) }
                 else { since[o] = now }
             }
         }
-        for k in 0..<model.communityTypeCount {
-            let o = model.order(community: c, type: k)
+        for k in 0..<plan.communityTypeCount {
+            let o = plan.order(community: c, type: k)
             if remaining[o] == 0 { becomeReady(o, now, &calendar) }
             else { since[o] = now }
         }
     }
 
     mutating func becomeReady(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        if table.hasPredecessors[model.typeIndex(of: o)] {
+        if table.hasPredecessors[plan.typeIndex(of: o)] {
             waits.predecessor += (now - since[o]) / 24
         }
         enqueue(o, now, &calendar)
@@ -338,13 +338,13 @@ public struct Programme: SimulationModel {
     }
 
     func priority(of o: Int, _ now: Double) -> Double {
-        let base = model.priority.isEmpty ? now : model.priority[o]
+        let base = plan.priority.isEmpty ? now : plan.priority[o]
         // Rework goes ahead of new work.
         return rework[o] ? base - 1e15 : base
     }
 
     mutating func requestNextCrew(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        let k = model.typeIndex(of: o)
+        let k = plan.typeIndex(of: o)
         let first = table.needStart[k], end = table.needStart[k + 1]
         while first + Int(acquired[o]) < end {
             let i = first + Int(acquired[o])
@@ -388,17 +388,17 @@ public struct Programme: SimulationModel {
     }
 
     mutating func releaseCrews(_ o: Int, count: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        let first = table.needStart[model.typeIndex(of: o)]
+        let first = table.needStart[plan.typeIndex(of: o)]
         for i in first..<first + count { crews[table.needTrade[i]].release(units: table.needCrews[i], at: now) }
         acquired[o] = 0
         for i in first..<first + count { serve(trade: table.needTrade[i], now, &calendar) }
     }
 
     mutating func allCrewsAcquired(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        let k = model.typeIndex(of: o)
+        let k = plan.typeIndex(of: o)
         let cal = table.calendar[k]
         let needs = table.needCount(k)
-        let work = rework[o] ? hours[o] * model.reworkShare : hours[o]
+        let work = rework[o] ? hours[o] * plan.reworkShare : hours[o]
         guard let begin = calendars[cal].nextWorkingTime(from: now),
               let end = calendars[cal].finishTime(start: begin, workHours: work) else {
             strand(o, now, &calendar)
@@ -406,7 +406,7 @@ public struct Programme: SimulationModel {
         }
         if !rework[o] {
             if table.hold[k], !heldOnce[o],
-               let window = firstWindow(model.shutdownWindows[cal], overlapping: begin, end) {
+               let window = firstWindow(plan.shutdownWindows[cal], overlapping: begin, end) {
                 waits.crew += (now - since[o]) / 24
                 heldOnce[o] = true
                 state[o] = .held
@@ -417,8 +417,8 @@ public struct Programme: SimulationModel {
                 return
             }
             let year = yearIndex(begin)
-            let cost = work * table.crewCostPerHour[k] + table.materialCost[k] * model.scale(of: o)
-            if year >= spent.count || spent[year] + cost > model.budgetPerYear[year] * (1 + 1e-12) {
+            let cost = work * table.crewCostPerHour[k] + table.materialCost[k] * plan.scale(of: o)
+            if year >= spent.count || spent[year] + cost > plan.budgetPerYear[year] * (1 + 1e-12) {
                 waits.crew += (now - since[o]) / 24
                 state[o] = .budgetWait
                 since[o] = now
@@ -431,21 +431,21 @@ public struct Programme: SimulationModel {
             spent[year] += cost
         }
         waits.crew += (now - since[o]) / 24
-        let base = model.baseCalendar.workHours(from: begin, to: end)
-        let dry = model.calendars[cal].workHours(from: begin, to: end)
-        waits.shutdown += max(0, base - dry) / model.hoursPerDay
-        waits.weather += max(0, dry - work) / model.hoursPerDay
+        let base = plan.baseCalendar.workHours(from: begin, to: end)
+        let dry = plan.calendars[cal].workHours(from: begin, to: end)
+        waits.shutdown += max(0, base - dry) / plan.hoursPerDay
+        waits.weather += max(0, dry - work) / plan.hoursPerDay
         for i in table.needStart[k]..<table.needStart[k + 1] {
             workedCrewHours[table.needTrade[i]] += work * Double(table.needCrews[i])
         }
         addMonthlyWork(type: k, calendar: cal, hours: work, from: begin, to: end)
         state[o] = .running
-        if let b = model.building(of: o) {
+        if let b = plan.building(of: o) {
             if buildingFirstStart[b] == .infinity {
                 buildingFirstStart[b] = now
                 sites += 1
                 if sites > peakSites { peakSites = sites }
-                householdsDuring += Double(model.buildings.households[b])
+                householdsDuring += Double(plan.buildings.households[b])
                 defectRateChanged(now, &calendar)
             }
             if table.disruptive[k] { disruptionStart[b] = min(disruptionStart[b], begin) }
@@ -501,8 +501,8 @@ public struct Programme: SimulationModel {
 
     mutating func workDone(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         record(.workDone, now, order: o)
-        releaseCrews(o, count: table.needCount(model.typeIndex(of: o)), now, &calendar)
-        guard model.supervisors > 0 else {
+        releaseCrews(o, count: table.needCount(plan.typeIndex(of: o)), now, &calendar)
+        guard plan.supervisors > 0 else {
             accept(o, now, &calendar)
             return
         }
@@ -517,11 +517,11 @@ public struct Programme: SimulationModel {
         inspectionStream.rekey(StreamKey(seed: seed, replication: UInt64(replication), entity: UInt64(o),
                                          purpose: StreamPurpose.inspection | UInt64(attempts[o]) << 32))
         attempts[o] &+= 1
-        let duration = max(0, model.inspectionHours.sample(inspectionStream))
-        let fails = inspectionStream.uniform() < table.failureProbability[model.typeIndex(of: o)]
+        let duration = max(0, plan.inspectionHours.sample(inspectionStream))
+        let fails = inspectionStream.uniform() < table.failureProbability[plan.typeIndex(of: o)]
         rework[o] = fails
-        let end = model.baseCalendar.finishTime(start: now, workHours: duration)
-            ?? max(now, model.baseCalendar.horizon)
+        let end = plan.baseCalendar.finishTime(start: now, workHours: duration)
+            ?? max(now, plan.baseCalendar.horizon)
         calendar.schedule(.inspectionDone(Int32(o)), at: end)
     }
 
@@ -531,7 +531,7 @@ public struct Programme: SimulationModel {
         inspections += 1
         if rework[o] {
             failures += 1
-            reworkHours += hours[o] * model.reworkShare
+            reworkHours += hours[o] * plan.reworkShare
             record(.failed, now, order: o)
             enqueue(o, now, &calendar)
         } else {
@@ -545,20 +545,20 @@ public struct Programme: SimulationModel {
         accepted += 1
         lastAcceptance = max(lastAcceptance, now)
         record(.accepted, now, order: o)
-        let k = model.typeIndex(of: o)
+        let k = plan.typeIndex(of: o)
         typeLastAcceptance[k] = max(typeLastAcceptance[k], now)
-        let c = model.community(of: o)
-        let b = model.building(of: o)
+        let c = plan.community(of: o)
+        let b = plan.building(of: o)
         for i in table.successorStart[k]..<table.successorStart[k + 1] {
             let s = table.successor[i]
             let local = table.localIndex[s]
             if table.isCommunity[s] {
-                satisfy(model.order(community: c, type: local), now, &calendar)
+                satisfy(plan.order(community: c, type: local), now, &calendar)
             } else if let b {
-                satisfy(model.order(building: b, type: local), now, &calendar)
+                satisfy(plan.order(building: b, type: local), now, &calendar)
             } else {
-                for building in model.communities[c].buildings {
-                    satisfy(model.order(building: building, type: local), now, &calendar)
+                for building in plan.communities[c].buildings {
+                    satisfy(plan.order(building: building, type: local), now, &calendar)
                 }
             }
         }
@@ -573,7 +573,7 @@ public struct Programme: SimulationModel {
 
     mutating func satisfy(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         remaining[o] -= 1
-        if remaining[o] == 0, released[model.community(of: o)] { becomeReady(o, now, &calendar) }
+        if remaining[o] == 0, released[plan.community(of: o)] { becomeReady(o, now, &calendar) }
     }
 
     mutating func buildingCompleted(_ b: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
@@ -581,7 +581,7 @@ public struct Programme: SimulationModel {
         if year < completionsPerYear.count { completionsPerYear[year] += 1 }
         if buildingFirstStart[b] != .infinity {
             sites -= 1
-            let households = Double(model.buildings.households[b])
+            let households = Double(plan.buildings.households[b])
             householdsDuring -= households
             if defectsOn, afterRate > 0, afterDays > 0 {
                 householdsAfter += households
@@ -595,15 +595,15 @@ public struct Programme: SimulationModel {
     // MARK: - Budget
 
     func yearIndex(_ hours: Double) -> Int {
-        model.date(atHours: hours).year - model.start.year
+        plan.date(atHours: hours).year - plan.start.year
     }
 
     mutating func scheduleNewYear(_ now: Double, _ calendar: inout EventCalendar<Event>) {
         guard !newYearPending else { return }
-        let next = CivilDate(year: model.date(atHours: now).year + 1, month: 1, day: 1) ?? model.start
-        let at = model.hours(at: next)
+        let next = CivilDate(year: plan.date(atHours: now).year + 1, month: 1, day: 1) ?? plan.start
+        let at = plan.hours(at: next)
         // No year beyond the horizon: what still waits then is reported as stuck.
-        guard at < model.baseCalendar.horizon else { return }
+        guard at < plan.baseCalendar.horizon else { return }
         newYearPending = true
         calendar.schedule(.newYear, at: at)
     }
@@ -633,7 +633,7 @@ public struct Programme: SimulationModel {
         let gap = Distribution.exponential(mean: 1 / perHour).sample(arrivalStream)
         // None beyond the horizon: buildings stuck under works (a budget run dry)
         // would otherwise report defects for ever and the run would never end.
-        guard now + gap < model.baseCalendar.horizon else { return }
+        guard now + gap < plan.baseCalendar.horizon else { return }
         nextArrival = calendar.schedule(.defectArrival, at: now + gap)
     }
 
