@@ -37,6 +37,9 @@ public struct EventCalendar<Event> {
     /// The simulation clock: the time of the event being handled.
     @inlinable public var now: Double { clock }
     @usableFromInline var clock: Double
+    /// Set by ``decideAtEndOfInstant()``; the simulation clears it when it
+    /// calls the model's end-of-instant decision.
+    @usableFromInline var endOfInstantRequested = false
 
     /// Creates an empty calendar whose clock starts at `start`.
     public init(start: Double = 0) {
@@ -89,6 +92,12 @@ public struct EventCalendar<Event> {
         dropCancelledHead()
         return heap.min?.time
     }
+
+    /// Asks the simulation to call the model's
+    /// ``SimulationModel/instantEnded(calendar:)`` once every event at the
+    /// current time has been handled. Asking twice in one instant gives one call.
+    @inlinable
+    public mutating func decideAtEndOfInstant() { endOfInstantRequested = true }
 
     /// Removes and returns the next event, advancing the clock to its time.
     @inlinable

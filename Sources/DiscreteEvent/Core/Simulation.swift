@@ -17,6 +17,19 @@ public protocol SimulationModel {
     /// Reacts to `event` at `calendar.now`, scheduling or cancelling
     /// future events on `calendar`.
     mutating func handle(_ event: Event, calendar: inout EventCalendar<Event>)
+
+    /// Called once every event of the current instant has been handled,
+    /// if a handler asked for it with ``EventCalendar/decideAtEndOfInstant()``:
+    /// the place for decisions that must see everything that happened at
+    /// one time (which waiting job gets the free crews). Events it schedules
+    /// at `calendar.now` run next, and may ask for another call.
+    mutating func instantEnded(calendar: inout EventCalendar<Event>)
+}
+
+extension SimulationModel {
+    /// Models that decide nothing per instant need not implement it.
+    @inlinable
+    public mutating func instantEnded(calendar: inout EventCalendar<Event>) {}
 }
 
 /// Why a run returned.
@@ -59,6 +72,7 @@ public struct Simulation<Model: SimulationModel> {
         guard let (_, event) = calendar.pop() else { return false }
         handled += 1
         model.handle(event, calendar: &calendar)
+        endInstantIfDue()
         return true
     }
 
@@ -90,8 +104,20 @@ public struct Simulation<Model: SimulationModel> {
             budget -= 1
             handled += 1
             model.handle(event, calendar: &calendar)
+            endInstantIfDue()
             if condition(model) { return .condition }
         }
+    }
+
+    /// Calls the model's ``SimulationModel/instantEnded(calendar:)`` when it
+    /// asked for it and the next event lies later than now. A model that
+    /// never asks pays one predictable branch per event.
+    @inlinable @inline(__always)
+    mutating func endInstantIfDue() {
+        guard calendar.endOfInstantRequested else { return }
+        if let next = calendar.nextTime(), next <= calendar.now { return }
+        calendar.endOfInstantRequested = false
+        model.instantEnded(calendar: &calendar)
     }
 }
 

@@ -1,8 +1,8 @@
-/// Waiting time by cause, in days summed over all work orders.
-///
-/// Crew, supervisor, budget, predecessor and hold waits are calendar days
-/// an order spent waiting; weather and shutdown waits during a job are the
-/// working days it lost (hours lost ÷ hours per day).
+/// Waiting time by cause, in calendar days of delay summed over all work
+/// orders (docs/scenario-reference.md, "Waits"): the time an order spent
+/// waiting for crews, a supervisor, its predecessors, money or the end of a
+/// shutdown, plus the delay rain and paused shutdowns added to its finish.
+/// A cause that cannot occur is exactly 0.
 public struct WaitsByCause: Codable, Sendable, Equatable {
     public var crew = 0.0
     public var supervisor = 0.0
@@ -28,8 +28,26 @@ public struct DefectOutcome: Codable, Sendable, Equatable {
     public var applicable = [0, 0, 0, 0, 0]
     /// Mean wait for a free responder, hours.
     public var meanResponderWait = 0.0
+    /// Reports that found the desk full (``DefectDesk``'s in-flight limit)
+    /// and were never answered: they meet no service level.
+    public var unanswered = 0
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case reported, complex, met, applicable, meanResponderWait, unanswered
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        reported = try c.decode(Int.self, forKey: .reported)
+        complex = try c.decode(Int.self, forKey: .complex)
+        met = try c.decode([Int].self, forKey: .met)
+        applicable = try c.decode([Int].self, forKey: .applicable)
+        meanResponderWait = try c.decode(Double.self, forKey: .meanResponderWait)
+        // Absent from files written before the limit existed.
+        unanswered = try c.decodeIfPresent(Int.self, forKey: .unanswered) ?? 0
+    }
 
     public static let tiers = ["register", "on_site", "small_fix", "complex_plan", "follow_up"]
 

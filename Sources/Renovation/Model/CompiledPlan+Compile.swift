@@ -141,13 +141,17 @@ extension CompiledPlan {
         reworkShare = scenario.supervisors?.reworkShare ?? 0
         defects = scenario.defects
         defectTeam = plan.defectTeam ?? scenario.defects?.team ?? 0
+        defectModel = DefectModel(scenario.defects, team: defectTeam)
         budgetPerYear = (0..<years + 1).map { offset in
             guard let budget = scenario.budget else { return .infinity }
             return budget.perYear[String(scenario.start.year + offset)] ?? budget.otherYears ?? 0
         }
         communityCorrelation = scenario.work.communityCorrelation
+        starvationGuardHours = plan.starvationGuard.hours
         priority = []
+        initialWaitCounts = []
         priority = computePriorities()
+        initialWaitCounts = predecessorCounts()
     }
 
     /// Explicit communities, then generated ones.
@@ -324,78 +328,6 @@ extension CompiledPlan {
             let order = (0..<n).sorted { (result[$0], $0) < (result[$1], $1) }
             return (order, result)
         }
-    }
-
-    /// Dispatch priorities (lower first) for the plan's rule.
-    func computePriorities() -> [Double] {
-        switch dispatch {
-        case .fifo:
-            return []
-        case .community:
-            var rank = [Int](repeating: 0, count: communities.count)
-            for (position, c) in releaseOrder.enumerated() { rank[c] = position }
-            return (0..<orderCount).map { o in
-                let c = community(of: o)
-                let within = building(of: o).map { $0 - communities[c].buildings.lowerBound } ?? communities[c].buildings.count
-                return Double(rank[c]) * 4_194_304 + Double(within)
-            }
-        case .shortest:
-            return (0..<orderCount).map { types[typeIndex(of: $0)].hours.mean * scale(of: $0) }
-        case .latestFinish:
-            return tails().map { -$0 }
-        }
-    }
-
-    /// Expected working hours of the longest chain starting with each order.
-    func tails() -> [Double] {
-        var tail = [Double](repeating: 0, count: orderCount)
-        for typeIndex in topologicalTypeOrder().reversed() {
-            let type = types[typeIndex]
-            func longestAfter(building b: Int?, community c: Int) -> Double {
-                var best = 0.0
-                for s in type.successors {
-                    let successor = types[s]
-                    if successor.level == .community {
-                        best = max(best, tail[order(community: c, type: successor.localIndex)])
-                    } else if let b {
-                        best = max(best, tail[order(building: b, type: successor.localIndex)])
-                    } else {
-                        for b in communities[c].buildings {
-                            best = max(best, tail[order(building: b, type: successor.localIndex)])
-                        }
-                    }
-                }
-                return best
-            }
-            if type.level == .building {
-                for b in 0..<buildings.count {
-                    let o = order(building: b, type: type.localIndex)
-                    tail[o] = type.hours.mean * scale(of: o)
-                        + longestAfter(building: b, community: Int(buildings.community[b]))
-                }
-            } else {
-                for c in communities.indices {
-                    let o = order(community: c, type: type.localIndex)
-                    tail[o] = type.hours.mean * scale(of: o) + longestAfter(building: nil, community: c)
-                }
-            }
-        }
-        return tail
-    }
-
-    /// Type indexes with every type after its predecessors.
-    func topologicalTypeOrder() -> [Int] {
-        var remaining = types.map(\.predecessors.count)
-        var ready = types.indices.filter { remaining[$0] == 0 }
-        var order: [Int] = []
-        while let next = ready.popLast() {
-            order.append(next)
-            for s in types[next].successors {
-                remaining[s] -= 1
-                if remaining[s] == 0 { ready.append(s) }
-            }
-        }
-        return order
     }
 }
 

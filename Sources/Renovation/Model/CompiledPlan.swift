@@ -50,8 +50,13 @@ public struct CompiledPlan: Sendable {
     /// Probability that each day is a rain day.
     public let rainProbability: [Double]
 
-    // Dispatch priority of each order (lower first); empty for FIFO, which uses ready times.
+    /// Dispatch key of each order (lower first; see `CompiledPlan+Dispatch`);
+    /// empty for FIFO, whose key is the time an order became ready.
     public internal(set) var priority: [Double]
+    /// How long the best-ranked blocked order waits before it reserves its crews, hours (∞: no guard).
+    public let starvationGuardHours: Double
+    /// How many predecessor orders each order waits for, before anything is accepted.
+    public internal(set) var initialWaitCounts: [Int32]
 
     // Inspections.
     public let supervisors: Int
@@ -61,6 +66,8 @@ public struct CompiledPlan: Sendable {
     // Defects and budget.
     public let defects: DefectSpec?
     public let defectTeam: Int
+    /// The defect model the simulation runs; nil without defects or responders.
+    public let defectModel: DefectModel?
     /// Money per year from the start year; `.infinity` without a budget.
     public let budgetPerYear: [Double]
     public let communityCorrelation: Double

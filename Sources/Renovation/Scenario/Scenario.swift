@@ -489,16 +489,62 @@ public struct WorkTypeSpec: Codable, Sendable {
     }
 }
 
-/// The order in which waiting work orders get crews.
+/// The order in which waiting work orders get crews: each rule is a key
+/// computed once when an order becomes ready, lower first, ties to the
+/// lower work-order number (docs/scenario-reference.md, "Dispatch").
 public enum DispatchRule: String, Codable, Sendable, CaseIterable {
-    /// First ready, first served.
+    /// First ready, first served: the key is the time the order became ready.
     case fifo
-    /// Finish one community before starting the next (release order).
+    /// Finish one community before starting the next (release order, then building).
     case community
     /// Shortest expected work first.
     case shortest
-    /// Latest finish time: least slack to the deadline first (longest remaining chain).
+    /// Latest finish time from a backward pass over expected durations.
     case latestFinish = "latest_finish"
+    /// Latest start time: the latest finish time less the order's own expected hours.
+    case latestStart = "latest_start"
+    /// Most successors first: the number of orders that wait for it, directly or not.
+    case mostSuccessors = "most_successors"
+}
+
+/// How long the best-ranked blocked work order may wait before it reserves
+/// the crews it needs (docs/scenario-reference.md, "Dispatch"): a number
+/// of days, or `off`.
+public enum StarvationGuard: Codable, Sendable, Equatable {
+    case off
+    case days(Double)
+
+    /// The default: half a year.
+    public static let standard = StarvationGuard.days(180)
+
+    public init(from decoder: Decoder) throws {
+        let single = try decoder.singleValueContainer()
+        if let word = try? single.decode(String.self) {
+            guard word == "off" else {
+                throw DecodingError.dataCorruptedError(
+                    in: single, debugDescription: "unknown starvation guard '\(word)'; expected a number of days or off")
+            }
+            self = .off
+        } else {
+            self = .days(try single.decode(Double.self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var single = encoder.singleValueContainer()
+        switch self {
+        case .off: try single.encode("off")
+        case .days(let days): try single.encode(days)
+        }
+    }
+
+    /// The wait in hours after which the guard acts; infinite when off.
+    public var hours: Double {
+        switch self {
+        case .off: .infinity
+        case .days(let days): days * 24
+        }
+    }
 }
 
 /// How communities are released for work.
@@ -583,10 +629,12 @@ public struct PlanSpec: Codable, Sendable {
     public var crews: OrderedMapping<Int>
     public var supervisors: Int?
     public var defectTeam: Int?
+    public var starvationGuard: StarvationGuard
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, deadline, release, dispatch, crews, supervisors
         case defectTeam = "defect_team"
+        case starvationGuard = "starvation_guard_days"
     }
 
     public init(from decoder: Decoder) throws {
@@ -599,6 +647,7 @@ public struct PlanSpec: Codable, Sendable {
         crews = try c.decodeIfPresent(OrderedMapping<Int>.self, forKey: .crews) ?? OrderedMapping()
         supervisors = try c.decodeIfPresent(Int.self, forKey: .supervisors)
         defectTeam = try c.decodeIfPresent(Int.self, forKey: .defectTeam)
+        starvationGuard = try c.decodeIfPresent(StarvationGuard.self, forKey: .starvationGuard) ?? .standard
     }
 }
 

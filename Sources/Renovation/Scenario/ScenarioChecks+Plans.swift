@@ -28,6 +28,10 @@ extension ScenarioChecks {
                 }
                 require(team, path + "defect_team", "a whole number of responders", from: 1, to: Self.maximumCrews)
             }
+            if case .days(let days) = plan.starvationGuard {
+                require(days, path + "starvation_guard_days", "a number of days, or off",
+                        from: .closed(0), to: .closed(Double(Self.maximumYears) * 366))
+            }
         }
     }
 

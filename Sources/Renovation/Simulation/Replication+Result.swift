@@ -17,10 +17,7 @@ extension Replication {
             let available = Double(plan.crews[t]) * tradeCalendarHours(t, until: finishHours)
             utilisation.append(available > 0 ? workedCrewHours[t] / available : 0)
         }
-        var householdDays = 0.0
-        for b in 0..<plan.buildings.count where disruptionEnd[b] > disruptionStart[b] {
-            householdDays += Double(plan.buildings.households[b]) * (disruptionEnd[b] - disruptionStart[b]) / 24
-        }
+        let householdDays = householdDaysDisrupted(until: finishHours)
         return ReplicationResult(
             replication: replication,
             finished: finished,
@@ -34,7 +31,7 @@ extension Replication {
             inspections: inspections,
             failedInspections: failures,
             reworkHours: reworkHours,
-            defects: defectOutcome(),
+            defects: desk?.outcome ?? DefectOutcome(),
             householdDaysDisrupted: householdDays,
             costPerYear: spent,
             totalCost: spent.reduce(0, +),
@@ -68,10 +65,17 @@ extension Replication {
         return calendar.workHours(from: 0, to: time)
     }
 
-    func defectOutcome() -> DefectOutcome {
-        var outcome = defectCounts
-        outcome.meanResponderWait = responderWait.count > 0 ? responderWait.mean : 0
-        return outcome
+    /// Σ households × days during which disruptive work on the building
+    /// was under way or awaiting acceptance; work never accepted counts
+    /// until `end` (the horizon of an unfinished run).
+    func householdDaysDisrupted(until end: Double) -> Double {
+        var total = 0.0
+        for b in 0..<plan.buildings.count {
+            var hours = disruptedHours[b]
+            if disruptiveOpen[b] > 0 { hours += max(0, end - disruptedSince[b]) }
+            if hours > 0 { total += Double(plan.buildings.households[b]) * hours / 24 }
+        }
+        return total
     }
 
     /// What is stuck, in words a planner can act on.
@@ -84,6 +88,10 @@ extension Replication {
         }
         for o in 0..<plan.orderCount {
             let type = plan.types[plan.typeIndex(of: o)]
+            if rework[o] {
+                add("\(type.name): rework still failing inspection at the horizon")
+                continue
+            }
             switch state[o] {
             case .accepted: continue
             case .waiting:
@@ -91,8 +99,11 @@ extension Replication {
                     ? "\(type.name): waiting for predecessors that never finish"
                     : "\(type.name): community never released within the horizon")
             case .queued:
-                let need = type.needs[min(Int(acquired[o]), type.needs.count - 1)]
-                add("\(type.name): waiting for \(need.crews) crew(s) of \(plan.tradeNames[need.trade])")
+                let k = plan.typeIndex(of: o)
+                let short = dispatcher.shortNeeds[k]
+                let needs = type.needs.indices.filter { short == 0 || short & (1 << UInt64(min(63, $0))) != 0 }
+                let what = needs.map { "\(type.needs[$0].crews) crew(s) of \(plan.tradeNames[type.needs[$0].trade])" }
+                add("\(type.name): waiting for " + what.joined(separator: " and "))
             case .held: add("\(type.name): held for a shutdown")
             case .budgetWait: add("\(type.name): no budget left in any remaining year")
             case .running, .inspection: add("\(type.name): still in progress at the horizon")

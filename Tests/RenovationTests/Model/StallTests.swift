@@ -107,6 +107,6 @@ struct HoldCascadeTests {
         sim.run(until: 24 * 2)
         let held = (sim.model.trace ?? []).filter { $0.kind == .held }.count
         #expect(held == 4000)
-        #expect(sim.model.crews[0].inUse == 0)
+        #expect(sim.model.dispatcher.free[0] == 1)
     }
 }
