@@ -54,6 +54,10 @@ let package = Package(
             swiftSettings: optimise
         ),
 
+        // An independent reference for dispatch: RCPSP instances, the textbook
+        // parallel schedule-generation scheme and an exact solver for small ones.
+        .target(name: "SchedulingReference"),
+
         .target(name: "Experiments", dependencies: ["Renovation", "Stochastic", "DiscreteEvent"], swiftSettings: optimise),
         .target(name: "Reports", dependencies: ["Experiments", "Renovation"]),
         // Shards, sweeps and their merge: the batch side for clusters (Slurm job arrays).
@@ -78,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "renosim-bench",
             dependencies: [
-                "QueueingModels", "Renovation", "Experiments", "Sharding",
+                "QueueingModels", "Renovation", "Experiments", "Sharding", "SchedulingReference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "RenovationTests",
             dependencies: [
-                "Renovation", "QueueingModels", "Experiments",
+                "Renovation", "QueueingModels", "Experiments", "SchedulingReference",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -68,6 +68,7 @@ public struct MultiPoolDispatcher {
     // The pass under way.
     @usableFromInline var blocked: [Bool]
     @usableFromInline var reserved: [Bool]
+    /// Whether the pass has met its first blocked request.
     @usableFromInline var reservationMade = false
 
     /// For each class, bit i set when its need i was short (or reserved) the
@@ -137,9 +138,12 @@ public struct MultiPoolDispatcher {
             }
             blocked[c] = true
             _shortNeeds[c] = short
-            if !reservationMade, now - queues[best].min!.event.since >= guardHours {
+            // Only the pass's first blocked request may reserve.
+            if !reservationMade {
                 reservationMade = true
-                for i in needStart[c]..<needStart[c + 1] { reserved[needPool[i]] = true }
+                if now - queues[best].min!.event.since >= guardHours {
+                    for i in needStart[c]..<needStart[c + 1] { reserved[needPool[i]] = true }
+                }
             }
         }
     }
