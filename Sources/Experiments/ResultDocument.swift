@@ -63,11 +63,16 @@ public struct ResultDocument: Codable, Sendable {
         self.seed = seed
         replications = results.count
         let yearCount = results.first?.completionsPerYear.count ?? model.budgetPerYear.count
-        names = Names(communities: model.communities.map(\.name), trades: model.tradeNames,
-                      waitCauses: WaitsByCause.causes, serviceLevels: DefectOutcome.tiers,
-                      years: (0..<yearCount).map { model.start.year + $0 })
+        names = Self.names(model, years: yearCount)
         self.summary = summary ?? PlanSummary(model: model, seed: seed, results: results)
         perReplication = results.map(ReplicationRecord.init)
+    }
+
+    /// What the per-replication arrays of `model`'s results are indexed by.
+    public static func names(_ model: CompiledPlan, years: Int) -> Names {
+        Names(communities: model.communities.map(\.name), trades: model.tradeNames,
+              waitCauses: WaitsByCause.causes, serviceLevels: DefectOutcome.tiers,
+              years: (0..<years).map { model.start.year + $0 })
     }
 
     public init(from decoder: any Decoder) throws {
@@ -102,6 +107,12 @@ public struct ResultDocument: Codable, Sendable {
         guard perReplication.count == replications else {
             throw .invalid("replications says \(replications) but per_replication holds \(perReplication.count) records")
         }
+        try Self.validate(perReplication, first: 0, names: names)
+    }
+
+    /// The checks of each record alone, for records numbered from `first`:
+    /// a result file's, or a checkpoint chunk's before it is trusted.
+    public static func validate(_ records: [ReplicationRecord], first: Int, names: Names) throws(ResultDocumentError) {
         let lengths: [(String, Int, KeyPath<ReplicationRecord, Int>)] = [
             ("community_finish_days", names.communities.count, \.communityFinishDays.count),
             ("crew_utilisation", names.trades.count, \.crewUtilisation.count),
@@ -110,7 +121,8 @@ public struct ResultDocument: Codable, Sendable {
             ("completions_per_year", names.years.count, \.completionsPerYear.count),
             ("cost_per_year", names.years.count, \.costPerYear.count),
         ]
-        for (i, record) in perReplication.enumerated() {
+        for (offset, record) in records.enumerated() {
+            let i = first + offset
             guard record.replication == i else {
                 throw .invalid("per_replication[\(i)] is replication \(record.replication); expected \(i)")
             }

@@ -61,7 +61,11 @@ public struct Checkpoint: Sendable {
 
     /// Reopens the checkpoint in `folder`, which must be of the same run,
     /// and returns it with the replications it already holds (in order).
-    public static func resume(in folder: String, manifest: Manifest) throws(CheckpointError)
+    /// Each chunk must match its checksum and pass `check` (given the chunk
+    /// and the number of its first replication; it returns what is wrong);
+    /// a chunk that does not is refused by name.
+    public static func resume(in folder: String, manifest: Manifest,
+                              check: ([ReplicationResult], Int) -> String? = { _, _ in nil }) throws(CheckpointError)
         -> (Checkpoint, [ReplicationResult]) {
         let path = (folder as NSString).appendingPathComponent("manifest.json")
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(folder) }
@@ -77,9 +81,12 @@ public struct Checkpoint: Sendable {
         while true {
             let file = (folder as NSString).appendingPathComponent(chunkName(chunk))
             guard FileManager.default.fileExists(atPath: file) else { break }
-            let part: [ReplicationResult] = try read(file)
+            let part: [ReplicationResult] = try read(file, checksummed: true)
             for (offset, r) in part.enumerated() where r.replication != results.count + offset {
                 throw .unreadable(file, "replication \(r.replication) where \(results.count + offset) was expected")
+            }
+            if let problem = check(part, results.count) {
+                throw .unreadable(file, problem + "; run without --resume to start afresh")
             }
             results += part
             chunk += 1
@@ -94,7 +101,7 @@ public struct Checkpoint: Sendable {
         while FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(Self.chunkName(chunk))) {
             chunk += 1
         }
-        try write(results, to: Self.chunkName(chunk))
+        try write(results, to: Self.chunkName(chunk), checksummed: true)
     }
 
     /// Removes the checkpoint once the results are written.
@@ -108,19 +115,39 @@ public struct Checkpoint: Sendable {
     }
 
     // LosslessJSON, not ResultJSON: an infinity must come back as an
-    // infinity for a resumed run to be byte-identical.
-    func write<T: Encodable>(_ value: T, to name: String) throws(CheckpointError) {
+    // infinity for a resumed run to be byte-identical. A chunk starts with
+    // a line holding the SHA-256 of the JSON that follows, so an edited or
+    // damaged chunk is refused rather than trusted.
+    func write<T: Encodable>(_ value: T, to name: String, checksummed: Bool = false) throws(CheckpointError) {
         let path = (folder as NSString).appendingPathComponent(name)
         do {
-            try AtomicFile.write(try LosslessJSON.encode(value), to: path)
+            let json = try LosslessJSON.encode(value)
+            try AtomicFile.write(checksummed ? Data((SHA256.hex(json) + "\n").utf8) + json : json, to: path)
         } catch {
             throw .cannotWrite(path, "\(error)")
         }
     }
 
-    static func read<T: Decodable>(_ path: String) throws(CheckpointError) -> T {
+    static func read<T: Decodable>(_ path: String, checksummed: Bool = false) throws(CheckpointError) -> T {
+        var data: Data
         do {
-            return try LosslessJSON.decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+        if checksummed {
+            guard let newline = data.firstIndex(of: UInt8(ascii: "\n")) else {
+                throw .unreadable(path, "it has no checksum line (damaged, or written by an older renosim)")
+            }
+            let stated = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
+            data = Data(data[(newline + 1)...])
+            guard stated == SHA256.hex(data) else {
+                throw .unreadable(path, "its content does not match its checksum (edited or damaged); "
+                                  + "run without --resume to start afresh")
+            }
+        }
+        do {
+            return try LosslessJSON.decode(T.self, from: data)
         } catch {
             throw .unreadable(path, "\(error)")
         }

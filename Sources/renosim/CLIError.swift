@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// Prints a planner-readable error on stderr and exits with `code`:
 /// 1 for bad input the user can fix, 2 for files that cannot be read or written.
@@ -21,8 +22,9 @@ enum Terminal {
 
     /// To stderr. Not `FileHandle.write(_: Data)`: it traps (`try!` inside
     /// Foundation) when stderr is closed or full, e.g. `2>/dev/full`.
+    /// Control characters from names in messages are escaped; line breaks stay.
     static func write(_ text: String) {
-        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.terminalSafeKeepingLines.utf8))
     }
 }
 

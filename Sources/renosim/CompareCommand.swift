@@ -34,11 +34,18 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard planNames.count >= 2 else { throw ValidationError("--plans needs at least two plans, e.g. --plans A,B") }
         guard !planNames.contains("") else { throw ValidationError("--plans has an empty name: write plan names separated by commas") }
+        if let twice = planNames.enumerated().first(where: { planNames[..<$0.offset].contains($0.element) })?.element {
+            throw ValidationError("--plans names '\(twice)' twice: a plan compared with itself differs by nothing; name each plan once")
+        }
         guard options.replications >= 2 else { throw ValidationError("--replications must be at least 2: a paired interval needs two") }
     }
 
     func run() throws {
         try reporting {
+            if let report {
+                try ReportPath.check(report, inputs: [scenario],
+                                     outputs: options.out.map { [($0 as NSString).appendingPathComponent("comparison.json")] } ?? [])
+            }
             let loaded = try ScenarioSession.load(scenario)
             let models = try planNames.map { try ScenarioSession.compile(loaded, plan: $0) }
             let seed = options.seed(for: loaded)

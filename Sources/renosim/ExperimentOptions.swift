@@ -25,6 +25,13 @@ struct ExperimentOptions: ParsableArguments {
         guard maxReplications >= 2, maxReplications <= 10_000_000 else {
             throw ValidationError("--max-replications must be between 2 and 10,000,000")
         }
+        if precision != nil, maxReplications < replications {
+            throw ValidationError("--max-replications (\(maxReplications)) is below --replications (\(replications)), "
+                                  + "the first batch of --precision: raise --max-replications or lower --replications")
+        }
+        if let out, out.isEmpty {
+            throw ValidationError("--out is empty: give a folder for the result files, e.g. --out results/run1")
+        }
     }
 
     var runner: ReplicationRunner {

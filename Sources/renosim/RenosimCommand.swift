@@ -26,6 +26,8 @@ struct Renosim: ParsableCommand {
         // Past a file size limit (`ulimit -f`) a write should fail with EFBIG,
         // reported like a full disk, instead of the signal killing the process.
         signal(SIGXFSZ, SIG_IGN)
+        // A closed pipe (`| head -1`) is a write error reported with a message, not a silent death (exit 141).
+        signal(SIGPIPE, SIG_IGN)
         main(nil)
     }
 }

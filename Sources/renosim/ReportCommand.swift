@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            try ReportPath.check(output, inputs: [results])
             let document: ResultDocument
             do throws(ResultFileError) {
                 document = try ResultFile.read(results)

@@ -42,6 +42,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            if let report {
+                let outputs = options.out.map { out in
+                    ReportPath.runOutputs.map { (out as NSString).appendingPathComponent($0) } + [Checkpoint.folder(for: out), out]
+                } ?? []
+                try ReportPath.check(report, inputs: [scenario], outputs: outputs)
+            }
             let loaded = try ScenarioSession.load(scenario)
             let model = try ScenarioSession.compile(loaded, plan: plan)
             let seed = options.seed(for: loaded)
@@ -57,27 +63,18 @@ struct RunCommand: ParsableCommand {
             } else if let out = options.out, options.precision == nil {
                 (results, checkpoint) = try checkpointed(loaded: loaded, model: model, seed: seed, out: out)
             } else {
+                if let out = options.out {
+                    StopSignal.exitSaying { signal in
+                        "interrupted by \(signal): --precision keeps no checkpoint, so the replications run so far are lost "
+                            + "and nothing was written to \(out); to be able to resume, run a fixed --replications count with --out"
+                    }
+                }
                 (results, note) = options.results(model: model, seed: seed, label: model.planName)
             }
             let summary = PlanSummary(model: model, seed: seed, results: results)
             let document = ResultDocument(model: model, seed: seed, results: results,
                                           scenario: ScenarioSession.reference(loaded),
                                           toolVersion: ToolVersion.current, summary: summary)
-            switch format {
-            case .table:
-                print(SummaryText.render(summary), terminator: "")
-                if let note { print(note) }
-            case .json:
-                do {
-                    print(String(decoding: try ResultJSON.encode(document), as: UTF8.self), terminator: "")
-                } catch {
-                    throw CLIFailure(message: "\(error)", code: 2)
-                }
-                if let note { Terminal.note(note) }
-            case .csv:
-                print(RunOutput.replicationTable(results, model: model).text, terminator: "")
-                if let note { Terminal.note(note) }
-            }
             if let out = options.out {
                 do {
                     var files = try RunOutput.write(document: document, results: results, model: model, to: out)
@@ -98,6 +95,21 @@ struct RunCommand: ParsableCommand {
             if let report {
                 try writeReport(HTMLReport.render(document), to: report)
             }
+            switch format {
+            case .table:
+                print(SummaryText.render(summary), terminator: "")
+                if let note { print(note) }
+            case .json:
+                do {
+                    print(String(decoding: try ResultJSON.encode(document), as: UTF8.self), terminator: "")
+                } catch {
+                    throw CLIFailure(message: "\(error)", code: 2)
+                }
+                if let note { Terminal.note(note) }
+            case .csv:
+                print(RunOutput.replicationTable(results, model: model).text, terminator: "")
+                if let note { Terminal.note(note) }
+            }
         }
     }
 
@@ -116,17 +128,25 @@ struct RunCommand: ParsableCommand {
         var results: [ReplicationResult] = []
         do {
             if resume {
-                (checkpoint, results) = try Checkpoint.resume(in: folder, manifest: manifest)
+                let names = ResultDocument.names(model, years: model.budgetPerYear.count)
+                (checkpoint, results) = try Checkpoint.resume(in: folder, manifest: manifest) { part, first in
+                    // The same checks as a result file's, so that a resumed run never writes one `report` refuses.
+                    if let bad = part.first(where: { !$0.fits(model) }) {
+                        return "replication \(bad.replication) does not fit the scenario"
+                    }
+                    do throws(ResultDocumentError) {
+                        try ResultDocument.validate(part.map(ReplicationRecord.init), first: first, names: names)
+                    } catch {
+                        return error.description
+                    }
+                    return nil
+                }
                 Terminal.note("resuming: \(results.count) of \(total) replications already done")
             } else {
                 checkpoint = try Checkpoint.start(in: folder, manifest: manifest)
             }
         } catch {
-            throw CLIFailure(message: error.description, code: resume ? 1 : 2)
-        }
-        if let bad = results.first(where: { !$0.fits(model) }) {
-            throw CLIFailure(message: "the checkpoint in \(folder) is damaged (replication \(bad.replication) "
-                             + "does not fit the scenario); run without --resume to start afresh", code: 1)
+            throw CLIFailure(message: "\(error)", code: resume ? 1 : 2)
         }
         let runner = options.runner
         let chunk = max(runner.threads * 8, 50)
@@ -145,7 +165,7 @@ struct RunCommand: ParsableCommand {
             if let threads = options.threads { command += ["--threads", String(threads)] }
             Terminal.error("interrupted by \(stop.name): \(results.count) of \(total) replications are saved in "
                            + "\(folder); no result file was written. Resume with:\n  "
-                           + (command + ["--resume"]).joined(separator: " "))
+                           + ShellQuote.command(command + ["--resume"]))
             throw ExitCode(stop.exitCode)
         }
         return (results, checkpoint)

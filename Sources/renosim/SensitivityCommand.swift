@@ -29,6 +29,10 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            if let report {
+                try ReportPath.check(report, inputs: [scenario],
+                                     outputs: options.out.map { [($0 as NSString).appendingPathComponent("sensitivity.json")] } ?? [])
+            }
             let loaded = try ScenarioSession.load(scenario)
             let model = try ScenarioSession.compile(loaded, plan: plan)
             let seed = options.seed(for: loaded)

@@ -19,7 +19,8 @@ struct SizeCommand: ParsableCommand {
 
     @Argument(help: "Scenario file (YAML).") var scenario: String
     @Option(help: "Plan to size.") var plan: String
-    @Option(help: "Probability of meeting the deadline to reach.") var target = 0.9
+    @Option(help: "Probability of meeting the deadline to reach, above 0 and below 1 (a finite sample never shows 1).")
+    var target = 0.9
     @Option(help: "Replications per candidate mix during the search.") var replications = 60
     @Option(help: "Fresh replications to confirm the final mix.") var confirm = 200
     @Option(help: "Seed (default: the scenario's seed, else 1).") var seed: UInt64?
@@ -30,7 +31,7 @@ struct SizeCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard target > 0, target < 1 else { throw ValidationError("--target must be a probability between 0 and 1") }
+        guard target > 0, target < 1 else { throw ValidationError("--target must be above 0 and below 1 (\(target) given): a finite sample can never show a probability of 1 or 0") }
         guard (2...100_000).contains(replications) else { throw ValidationError("--replications must be 2…100,000") }
         guard (1...1_000_000).contains(confirm) else { throw ValidationError("--confirm must be 1…1,000,000") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -38,6 +39,7 @@ struct SizeCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            if let report { try ReportPath.check(report, inputs: [scenario]) }
             let loaded = try ScenarioSession.load(scenario)
             _ = try ScenarioSession.compile(loaded, plan: plan)
             let seed = self.seed ?? loaded.scenario.seed ?? 1

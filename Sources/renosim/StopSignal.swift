@@ -24,6 +24,21 @@ final class StopSignal: Sendable {
         return flag
     }
 
+    /// For runs that keep nothing to resume from: on SIGINT or SIGTERM,
+    /// says so (`message` gets the signal's name) and exits at once.
+    static func exitSaying(_ message: @escaping @Sendable (String) -> String) {
+        for number in [SIGINT, SIGTERM] {
+            Foundation.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Terminal.error(message(number == SIGTERM ? "SIGTERM" : "SIGINT"))
+                exit(128 + number)
+            }
+            source.resume()
+            retainedSources.append(source)
+        }
+    }
+
     /// The signal received, or nil.
     var signal: Int32? {
         let value = received.load(ordering: .relaxed)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Renovation
+import Reports
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,9 +21,9 @@ struct ValidateCommand: ParsableCommand {
                 let model = try ScenarioSession.compile(loaded, plan: plan.name)
                 structure = "\(model.communities.count) communities, \(model.buildings.count) buildings, "
                     + "\(model.buildings.households.reduce(0) { $0 + Int($1) }) households, \(model.orderCount) work orders"
-                plans.append(plan.name)
+                plans.append(plan.name.terminalSafe)
             }
-            print("\(scenario): valid — \(structure); plans: \(plans.joined(separator: ", "))")
+            print("\(scenario.terminalSafe): valid — \(structure); plans: \(plans.joined(separator: ", "))")
         }
     }
 }

@@ -144,6 +144,7 @@ extension ScenarioChecks {
                 warn(entry.path + "hours", "work type '\(entry.spec.name)' takes no time")
             }
         }
+        let horizonEnd = simulatedEnd
         let communityCount = (scenario.communities ?? []).count
             + (scenario.generate ?? []).reduce(0) { $0 + max(0, $1.count) }
         for (i, plan) in scenario.plans.enumerated() {
@@ -159,13 +160,21 @@ extension ScenarioChecks {
                          "\(years) tranches for \(Self.count(communityCount, "community", "communities")): some years release nothing")
                 }
                 let last = Self.anniversary(of: scenario.start, years: years - 1)
-                if last > deadline {
+                if last > horizonEnd {
+                    warn(path + "release" + "years",
+                         "the last tranche is released on \(last), after the simulated horizon ends on \(horizonEnd)",
+                         expected: "tranches within the horizon, or their communities are never released")
+                } else if last > deadline {
                     warn(path + "release" + "years",
                          "the last tranche is released on \(last), after the plan's deadline \(deadline)")
                 }
             case .phases(let phases):
                 for (j, phase) in phases.enumerated() {
-                    if phase.start > deadline {
+                    if phase.start > horizonEnd {
+                        warn(path + "release" + "phases" + j + "start",
+                             "phase starts on \(phase.start), after the simulated horizon ends on \(horizonEnd)",
+                             expected: "a start within the horizon, or its communities are never released")
+                    } else if phase.start > deadline {
                         warn(path + "release" + "phases" + j + "start",
                              "phase starts on \(phase.start), after the plan's deadline \(deadline)")
                     }

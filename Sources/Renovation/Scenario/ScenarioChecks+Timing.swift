@@ -60,6 +60,45 @@ extension ScenarioChecks {
                       expected: "a window that leaves working days")
             }
         }
+        checkShutdownUnion()
+    }
+
+    /// Windows that each leave open days may still close the whole year
+    /// together, for the trades they all stop.
+    private mutating func checkShutdownUnion() {
+        let shutdowns = scenario.calendar.shutdowns
+        guard shutdowns.count > 1,
+              !shutdowns.contains(where: { Self.daysClosed(from: $0.from, to: $0.to) >= 365 }) else { return }
+        for trade in scenario.trades.keys {
+            let stopping = shutdowns.indices.filter { shutdowns[$0].trades?.contains(trade) ?? true }
+            // A leap year and a common year: 02-29 may be the only open day.
+            guard let year = [2001, 2000].first(where: { Self.closedDays(stopping.map { shutdowns[$0] }, in: $0).allSatisfy { $0 } })
+            else { continue }
+            let names = stopping.map { "'\(shutdowns[$0].name)' (\(shutdowns[$0].from)..\(shutdowns[$0].to))" }
+            error(ScenarioKeyPath() + "calendar" + "shutdowns",
+                  "shutdowns \(names.joined(separator: ", ")) together close every day of a \(year % 4 == 0 ? "leap" : "common") year "
+                      + "for trade '\(trade)', so its work can never be done",
+                  expected: "windows that leave at least one open day a year for every trade")
+        }
+    }
+
+    /// Day by day through `year`, whether one of `shutdowns` closes it
+    /// (a window from the year before may reach into it).
+    static func closedDays(_ shutdowns: [ShutdownSpec], in year: Int) -> [Bool] {
+        guard let newYear = CivilDate(year: year, month: 1, day: 1) else { return [] }
+        let length = CivilDate(year: year, month: 12, day: 31).map { $0.dayNumber - newYear.dayNumber + 1 } ?? 365
+        var closed = [Bool](repeating: false, count: length)
+        for shutdown in shutdowns {
+            let wraps = (shutdown.to.month, shutdown.to.day) < (shutdown.from.month, shutdown.from.day)
+            for first in [year - 1, year] {
+                guard let from = CivilDate.clamped(year: first, month: shutdown.from.month, day: shutdown.from.day),
+                      let to = CivilDate.clamped(year: wraps ? first + 1 : first, month: shutdown.to.month, day: shutdown.to.day)
+                else { continue }
+                let lower = max(0, from.dayNumber - newYear.dayNumber), upper = min(length - 1, to.dayNumber - newYear.dayNumber)
+                if lower <= upper { for d in lower...upper { closed[d] = true } }
+            }
+        }
+        return closed
     }
 
     /// Length of a yearly window in a leap year (`to` may be in the next year).
@@ -106,6 +145,7 @@ extension ScenarioChecks {
             warn(ScenarioKeyPath() + "calendar" + "shutdowns" + i + "trades",
                  "shutdown '\(shutdown.name)' stops no trade (an empty list); leave out `trades` to stop every trade")
         }
+        warnAboutYearsWithoutWork()
         if let weather = s.weather {
             if weather.stops.isEmpty {
                 warn(ScenarioKeyPath() + "weather" + "stops", "rain stops no trade, so the weather has no effect")
@@ -116,9 +156,63 @@ extension ScenarioChecks {
         }
     }
 
+    /// Holidays, weekdays and shutdowns together may leave a trade a whole
+    /// year of the horizon without a working day: its work waits a year.
+    private mutating func warnAboutYearsWithoutWork() {
+        let s = scenario
+        let workdays = Set(s.calendar.workdays)
+        guard !workdays.isEmpty else { return }
+        let first = s.start.dayNumber, end = simulatedEnd.dayNumber
+        guard end >= first else { return }
+        var open = [Bool](repeating: true, count: end - first + 1)
+        for d in open.indices where !workdays.contains(CivilDate(dayNumber: first + d).weekday) { open[d] = false }
+        for range in s.calendar.holidays where range.first <= range.last {
+            let lower = max(first, range.first.dayNumber), upper = min(end, range.last.dayNumber)
+            if lower <= upper { for d in lower...upper { open[d - first] = false } }
+        }
+        let shutdowns = s.calendar.shutdowns
+        for trade in s.trades.keys {
+            let stopping = shutdowns.indices.filter { shutdowns[$0].trades?.contains(trade) ?? true }
+            var tradeOpen = open
+            var closedByYear: [Int: [Bool]] = [:]
+            for d in tradeOpen.indices where tradeOpen[d] {
+                let date = CivilDate(dayNumber: first + d)
+                let closed = closedByYear[date.year] ?? Self.closedDays(stopping.map { shutdowns[$0] }, in: date.year)
+                closedByYear[date.year] = closed
+                let index = date.dayNumber - (CivilDate(year: date.year, month: 1, day: 1)?.dayNumber ?? date.dayNumber)
+                if index < closed.count, closed[index] { tradeOpen[d] = false }
+            }
+            var idle: [CivilDate] = []
+            for k in 0..<simulatedYears {
+                let lower = s.start.yearsLater(k).dayNumber - first, upper = s.start.yearsLater(k + 1).dayNumber - first
+                if lower < upper, upper <= tradeOpen.count, !tradeOpen[lower..<upper].contains(true) {
+                    idle.append(s.start.yearsLater(k))
+                }
+            }
+            guard let year = idle.first else { continue }
+            warn(ScenarioKeyPath() + "calendar" + (s.calendar.holidays.isEmpty ? "shutdowns" : "holidays"),
+                 "trade '\(trade)' has no working day in \(Self.count(idle.count, "whole year")) of the horizon, "
+                     + "the first from \(year) (holidays, workdays and shutdowns together)",
+                 expected: "at least one working day a year, or work of '\(trade)' waits a year or more")
+        }
+    }
+
     /// The last day simulated when `horizon_years` is given.
     var horizonEnd: CivilDate? {
         scenario.horizonYears.map { Self.anniversary(of: scenario.start, years: $0).adding(days: -1) }
+    }
+
+    /// Years simulated, as the model compiles them: `horizon_years`, or the
+    /// latest deadline of any plan plus ten years (1 to 100).
+    var simulatedYears: Int {
+        let latest = scenario.plans.compactMap(\.deadline).reduce(scenario.deadline) { max($0, $1) }
+        let deadlineYears = max(0, latest.dayNumber - scenario.start.dayNumber) / 365 + 1
+        return min(Self.maximumYears, max(1, scenario.horizonYears ?? deadlineYears + 10))
+    }
+
+    /// The last day simulated.
+    var simulatedEnd: CivilDate {
+        scenario.start.yearsLater(simulatedYears).adding(days: -1)
     }
 
     /// The same day `years` later; 29 February becomes 28 February in a common year.

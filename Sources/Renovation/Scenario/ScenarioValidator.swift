@@ -22,6 +22,7 @@ public enum ScenarioValidator {
         checks.checkProgramme()
         checks.checkWork()
         checks.checkPlans()
+        checks.checkDefectLoad()
         return checks.issues
     }
 
