@@ -19,6 +19,8 @@ struct DefectDesk {
     static let maximumInFlight = 1 << 20
 
     let model: DefectModel
+    /// ``maximumInFlight``, lowered by tests.
+    let inFlightLimit: Int
     let horizon: Double
     var responders: ResourcePool<FIFOLine<Int32>>
     /// Reports in flight, in reusable slots: nothing grows with the number
@@ -41,8 +43,9 @@ struct DefectDesk {
     let arrivals: RandomStream
     let service: RandomStream
 
-    init(model: DefectModel, horizon: Double, key: StreamKey) {
+    init(model: DefectModel, horizon: Double, key: StreamKey, inFlightLimit: Int = Self.maximumInFlight) {
         self.model = model
+        self.inFlightLimit = inFlightLimit
         self.horizon = horizon
         responders = ResourcePool(capacity: model.team, line: FIFOLine<Int32>())
         arrivals = RandomStream(key: key.purpose(StreamPurpose.defectArrivals))
@@ -96,7 +99,7 @@ struct DefectDesk {
         for level in ServiceLevel.allCases where level.applies(complex: complex) {
             counts.applicable[level.rawValue] += 1
         }
-        if slots.count - freeSlots.count >= Self.maximumInFlight {
+        if slots.count - freeSlots.count >= inFlightLimit {
             counts.unanswered += 1
         } else {
             let report = DefectReport(reportedAt: now, complex: complex)

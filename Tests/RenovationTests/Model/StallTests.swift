@@ -1,4 +1,6 @@
 import Testing
+import DiscreteEvent
+import Stochastic
 @testable import Renovation
 
 @Suite("Stalls are detected and explained")
@@ -108,5 +110,121 @@ struct HoldCascadeTests {
         let held = (sim.model.trace ?? []).filter { $0.kind == .held }.count
         #expect(held == 4000)
         #expect(sim.model.dispatcher.free[0] == 1)
+    }
+}
+
+/// Issue 14's stalls and disruption: what is stuck is named for what it is,
+/// and disruption counts until acceptance, accepted or not.
+@Suite("Stall reasons and disruption at the horizon")
+struct HorizonStallTests {
+    static func run(_ yaml: String) throws -> ReplicationResult {
+        let plan = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "h.yaml").scenario)
+        return Replication.run(plan: plan, seed: 3, replication: 0)
+    }
+
+    @Test("a community released after the horizon is reported as never released, not as work that does not fit")
+    func releasedAfterHorizon() throws {
+        let result = try Self.run("""
+        name: late
+        start: 2024-01-01
+        deadline: 2024-12-31
+        horizon_years: 2
+        trades: {builders: {crews: 1}}
+        communities:
+          - {name: early, buildings: [{units: 4, floors: 2}]}
+          - {name: late, buildings: [{units: 4, floors: 2}]}
+        work: {building: [{name: roof, trades: {builders: 1}, hours: 10}]}
+        plans:
+          - name: p
+            release:
+              type: phases
+              phases:
+                - {start: 2024-01-01, communities: [early]}
+                - {start: 2030-01-01, communities: [late]}
+        """)
+        let stall = try #require(result.stall)
+        #expect(stall.contains("roof: community never released within the horizon"))
+        #expect(!stall.contains("does not fit"))
+    }
+
+    @Test("rework that keeps failing is reported as such, and its building stays disrupted until the horizon")
+    func endlessRework() throws {
+        let result = try Self.run("""
+        name: endless
+        start: 2024-01-01
+        deadline: 2024-12-31
+        horizon_years: 11
+        calendar: {workdays: [monday, tuesday, wednesday, thursday, friday, saturday, sunday], shift_start: 0, hours_per_day: 24}
+        trades: {builders: {crews: 1}}
+        supervisors: {count: 1, inspection_hours: 1, failure_probability: {default: 1}, rework_share: 1}
+        communities: [{name: estate, buildings: [{units: 10, households: 10, floors: 2}]}]
+        work: {building: [{name: facade, trades: {builders: 1}, hours: 1000, per: fixed}]}
+        plans: [{name: p}]
+        """)
+        #expect(!result.finished)
+        let stall = try #require(result.stall)
+        #expect(stall.contains("facade: rework still failing inspection at the horizon"))
+        // Disrupted from the start (hour 0) to the horizon: 10 households × every day of 11 years.
+        let horizonDays = result.finishDays
+        #expect(horizonDays > 11 * 365)
+        #expect(abs(result.householdDaysDisrupted - 10 * horizonDays) < 1e-6)
+    }
+
+    @Test("disruption counts from the first disruptive start to the last acceptance, gaps excluded")
+    func disruptionIntervals() throws {
+        // 24-hour days. On one building: a 48 h disruptive job, then a 24 h quiet job, then a
+        // 24 h disruptive job. 5 households × (2 days + 1 day) = 15 household-days.
+        let result = try Self.run("""
+        name: gaps
+        start: 2024-01-01
+        deadline: 2024-12-31
+        calendar: {workdays: [monday, tuesday, wednesday, thursday, friday, saturday, sunday], shift_start: 0, hours_per_day: 24}
+        trades: {builders: {crews: 1}}
+        communities: [{name: estate, buildings: [{units: 5, households: 5, floors: 2}]}]
+        work:
+          building:
+            - {name: a, trades: {builders: 1}, hours: 48, per: fixed}
+            - {name: quiet, trades: {builders: 1}, hours: 24, per: fixed, after: [a], disruptive: false}
+            - {name: b, trades: {builders: 1}, hours: 24, per: fixed, after: [quiet]}
+        plans: [{name: p}]
+        """)
+        #expect(result.finished)
+        #expect(result.finishDays == 4)
+        #expect(result.householdDaysDisrupted == 15)
+    }
+}
+
+@Suite("Defect desk")
+struct DefectDeskTests {
+    @Test("reports beyond the in-flight limit are counted as unanswered, not stored")
+    func overloadIsBounded() throws {
+        let spec = try ScenarioLoader.load(yaml: """
+        name: d
+        start: 2024-01-01
+        deadline: 2024-12-31
+        trades: {builders: {crews: 1}}
+        defects: {during_works_rate: 365, team: 1, small_fix_hours: 100, complex_share: 0}
+        communities: [{name: e, buildings: [{units: 200, floors: 2}]}]
+        work: {building: [{name: roof, trades: {builders: 1}, hours: 10}]}
+        plans: [{name: p}]
+        """, file: "d.yaml").scenario.defects
+        let model = try #require(DefectModel(spec, team: 1))
+        var desk = DefectDesk(model: model, horizon: 10_000, key: StreamKey(seed: 1, replication: 0), inFlightLimit: 50)
+        var calendar = EventCalendar<Replication.Event>()
+        desk.worksBegan(households: 200, 0, &calendar)
+        while let (_, event) = calendar.pop(), calendar.now < 2_000 {
+            switch event {
+            case .defectArrival: desk.arrival(calendar.now, &calendar)
+            case .defectRegistered(let d): desk.registered(Int(d), calendar.now, &calendar)
+            case .defectOnSite(let d): desk.onSite(Int(d), calendar.now, &calendar)
+            case .defectFixed(let d): desk.fixed(Int(d), calendar.now, &calendar)
+            default: break
+            }
+        }
+        // 200 households × 365 a year ≈ 8 reports an hour, one fix per 100 h: almost all overflow.
+        #expect(desk.counts.reported > 10_000)
+        #expect(desk.slots.count <= 50)
+        #expect(desk.counts.unanswered > desk.counts.reported - 100)
+        #expect(desk.counts.met[ServiceLevel.followUp.rawValue] <= desk.counts.reported - desk.counts.unanswered)
     }
 }
