@@ -124,11 +124,11 @@ public struct CompiledPlan: Sendable {
     }
 
     /// Hours from the start of the programme to midnight of `date`.
-    public func hours(at date: CivilDate) -> Double { Double(date.dayNumber - start.dayNumber) * 24 }
+    public func hours(at date: CivilDate) -> Double { Double(date.dayNumber - start.dayNumber) * hoursPerCalendarDay }
 
     /// The calendar date of an instant given in hours from the start.
     public func date(atHours hours: Double) -> CivilDate {
-        start.adding(fractionalDays: hours / 24)
+        start.adding(fractionalDays: hours / hoursPerCalendarDay)
     }
 }
 

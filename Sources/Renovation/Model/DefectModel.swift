@@ -1,4 +1,5 @@
 import Stochastic
+import DiscreteEvent
 
 /// The "54321" service levels, in the order a report meets them: registered
 /// in 5 minutes, on site in 40, a small fix in 3 hours, a complex plan in
@@ -34,7 +35,7 @@ public struct DefectModel: Sendable {
         guard let spec, team > 0 else { return nil }
         duringWorksRate = spec.duringWorksRate / Self.hoursPerYear
         afterWorksRate = spec.afterWorksRate / Self.hoursPerYear
-        afterWorksHours = spec.afterWorksDays * 24
+        afterWorksHours = spec.afterWorksDays * hoursPerCalendarDay
         complexShare = spec.complexShare
         self.team = team
         registerMinutes = spec.registerMinutes
@@ -49,8 +50,8 @@ public struct DefectModel: Sendable {
             case .register: levels.registerMinutes / 60
             case .onSite: levels.onSiteMinutes / 60
             case .smallFix: levels.smallFixHours
-            case .complexPlan: levels.complexPlanDays * 24
-            case .followUp: levels.followUpDays * 24
+            case .complexPlan: levels.complexPlanDays * hoursPerCalendarDay
+            case .followUp: levels.followUpDays * hoursPerCalendarDay
             }
         }
     }

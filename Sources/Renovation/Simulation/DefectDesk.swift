@@ -143,7 +143,7 @@ struct DefectDesk {
         let complex = slots[d].complex
         let resolved = complex ? now + max(0, model.planHours.sample(service)) : now
         meets(complex ? .complexPlan : .smallFix, d, resolved)
-        meets(.followUp, d, resolved + max(0, model.followUpDays.sample(service)) * 24)
+        meets(.followUp, d, resolved + max(0, model.followUpDays.sample(service)) * hoursPerCalendarDay)
         freeSlots.append(Int32(d))
     }
 

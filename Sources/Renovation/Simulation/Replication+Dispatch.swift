@@ -32,7 +32,7 @@ extension Replication {
         let isRework = rework[o]
         let work = isRework ? hours[o] * plan.reworkShare : hours[o]
         let waited = now - since[o]
-        waits.crew += waited / 24
+        waits.crew += waited / hoursPerCalendarDay
         if waited > 0 { chargeCrewWait(o, type: k, hours: waited) }
         guard let begin = calendars[cal].nextWorkingTime(from: now),
               let end = calendars[cal].finishTime(start: begin, workHours: work) else {
@@ -100,8 +100,8 @@ extension Replication {
         guard hasShutdowns || rains else { return }
         let dry = plan.calendars[cal]
         let dryEnd = rains ? finish(on: dry, work: work, from: now) : end
-        if rains { waits.weather += (end - dryEnd) / 24 }
-        if hasShutdowns { waits.shutdown += (dryEnd - finish(on: plan.baseCalendar, work: work, from: now)) / 24 }
+        if rains { waits.weather += (end - dryEnd) / hoursPerCalendarDay }
+        if hasShutdowns { waits.shutdown += (dryEnd - finish(on: plan.baseCalendar, work: work, from: now)) / hoursPerCalendarDay }
     }
 
     func finish(on calendar: WorkingCalendar, work: Double, from now: Double) -> Double {

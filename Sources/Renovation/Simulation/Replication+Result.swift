@@ -21,9 +21,9 @@ extension Replication {
         return ReplicationResult(
             replication: replication,
             finished: finished,
-            finishDays: finishHours / 24,
+            finishDays: finishHours / hoursPerCalendarDay,
             deadlineMet: finished && finishHours <= plan.deadlineHours,
-            communityFinishDays: communityFinish.map { $0 / 24 },
+            communityFinishDays: communityFinish.map { $0 / hoursPerCalendarDay },
             completionsPerYear: completionsPerYear,
             crewUtilisation: utilisation,
             workedCrewHoursByMonth: workedCrewHoursByMonth,
@@ -41,7 +41,7 @@ extension Replication {
             stall: finished ? nil : stallReport(),
             orderFinishDays: acceptedAt,
             finalWindowCrewWaitDays: finalWindowCrewWait(),
-            lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / 24 : .nan })
+            lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan })
     }
 
     /// Crew wait per trade, days, of the orders accepted in the last
@@ -49,10 +49,10 @@ extension Replication {
     func finalWindowCrewWait() -> [Double] {
         var wait = [Double](repeating: 0, count: plan.tradeNames.count)
         let windowStart = lastAcceptance * (1 - ReplicationResult.finalWindowShare)
-        for o in 0..<plan.orderCount where !acceptedAt[o].isNaN && Double(acceptedAt[o]) * 24 >= windowStart {
+        for o in 0..<plan.orderCount where !acceptedAt[o].isNaN && Double(acceptedAt[o]) * hoursPerCalendarDay >= windowStart {
             let k = plan.typeIndex(of: o)
             for i in table.needStart[k]..<table.needStart[k + 1] {
-                wait[table.needTrade[i]] += max(0, slotWait[o * slotsPerOrder + i - table.needStart[k]]) / 24
+                wait[table.needTrade[i]] += max(0, slotWait[o * slotsPerOrder + i - table.needStart[k]]) / hoursPerCalendarDay
             }
         }
         return wait
@@ -73,7 +73,7 @@ extension Replication {
         for b in 0..<plan.buildings.count {
             var hours = disruptedHours[b]
             if disruptiveOpen[b] > 0 { hours += max(0, end - disruptedSince[b]) }
-            if hours > 0 { total += Double(plan.buildings.households[b]) * hours / 24 }
+            if hours > 0 { total += Double(plan.buildings.households[b]) * hours / hoursPerCalendarDay }
         }
         return total
     }

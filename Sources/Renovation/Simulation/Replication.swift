@@ -245,7 +245,7 @@ public struct Replication: SimulationModel {
         case .workDone(let o): workDone(Int(o), now, &calendar)
         case .inspectionDone(let o): inspectionDone(Int(o), now, &calendar)
         case .requeue(let o):
-            waits.shutdown += (now - since[Int(o)]) / 24
+            waits.shutdown += (now - since[Int(o)]) / hoursPerCalendarDay
             enqueue(Int(o), now, &calendar)
         case .newYear: newYear(now, &calendar)
         case .defectArrival: desk?.arrival(now, &calendar)
@@ -280,7 +280,7 @@ public struct Replication: SimulationModel {
     /// Released, and every predecessor accepted: the order joins the dispatcher.
     mutating func becomeReady(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         if table.hasPredecessors[plan.typeIndex(of: o)] {
-            waits.predecessor += (now - since[o]) / 24
+            waits.predecessor += (now - since[o]) / hoursPerCalendarDay
         }
         if !readyAt.isEmpty { readyAt[o] = now }
         enqueue(o, now, &calendar)
@@ -302,7 +302,7 @@ public struct Replication: SimulationModel {
     }
 
     mutating func startInspection(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
-        waits.supervisor += (now - since[o]) / 24
+        waits.supervisor += (now - since[o]) / hoursPerCalendarDay
         // One stream per (order, attempt): the same inspections in every plan.
         inspectionStream.rekey(StreamKey(seed: seed, replication: UInt64(replication), entity: UInt64(o),
                                          purpose: StreamPurpose.inspection | UInt64(attempts[o]) << 32))
@@ -333,7 +333,7 @@ public struct Replication: SimulationModel {
     mutating func accept(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         state[o] = .accepted
         rework[o] = false
-        acceptedAt[o] = Float(now / 24)
+        acceptedAt[o] = Float(now / hoursPerCalendarDay)
         accepted += 1
         lastAcceptance = max(lastAcceptance, now)
         record(.accepted, now, order: o)
@@ -410,7 +410,7 @@ public struct Replication: SimulationModel {
         budgetWaiting.removeAll(keepingCapacity: true)
         for o32 in waiting {
             let o = Int(o32)
-            waits.budget += (now - since[o]) / 24
+            waits.budget += (now - since[o]) / hoursPerCalendarDay
             enqueue(o, now, &calendar)
         }
     }
