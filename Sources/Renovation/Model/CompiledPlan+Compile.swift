@@ -398,26 +398,3 @@ extension CompiledPlan {
         return order
     }
 }
-
-/// What a random stream is for; part of every stream key.
-public enum StreamPurpose {
-    public static let structure: UInt64 = 1
-    public static let workContent: UInt64 = 2
-    public static let communityFactor: UInt64 = 3
-    public static let inspection: UInt64 = 4
-    public static let weather: UInt64 = 5
-    public static let defectArrivals: UInt64 = 6
-    public static let defectService: UInt64 = 7
-}
-
-extension CivilDate {
-    /// The same day `years` later (28 February for 29 February in a common year).
-    func yearsLater(_ years: Int) -> CivilDate {
-        CivilDate.clamped(year: year + years, month: month, day: day) ?? self
-    }
-
-    /// The date, with the day lowered to the month's last day if needed.
-    static func clamped(year: Int, month: Int, day: Int) -> CivilDate? {
-        CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(month: month, year: year)))
-    }
-}
