@@ -11,14 +11,15 @@ enum ScenarioSession {
     }
 
     static func compile(_ loaded: LoadedScenario, plan: String?) throws -> CompiledPlan {
-        if let plan, !loaded.scenario.plans.contains(where: { $0.name == plan }) {
-            let names = loaded.scenario.plans.map(\.name).joined(separator: ", ")
-            throw CLIFailure(message: "\(loaded.file): no plan named '\(plan)'; the scenario's plans are: \(names)", code: 1)
-        }
         do {
-            return try CompiledPlan(scenario: loaded.scenario, plan: plan)
+            return try loaded.compile(plan: plan)
         } catch {
-            throw CLIFailure(message: "\(loaded.file): error: \(error.description)", code: 1)
+            throw CLIFailure(message: error.description, code: 1)
         }
+    }
+
+    /// An experiment's refusal of a changed copy of `loaded`, placed in its file.
+    static func failure(_ error: ScenarioError, in loaded: LoadedScenario) -> CLIFailure {
+        CLIFailure(message: loaded.place(error).description, code: 1)
     }
 }
