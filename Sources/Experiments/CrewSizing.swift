@@ -56,24 +56,28 @@ public struct CrewSizing: Sendable {
     }
 
     public enum SizingError: Error, CustomStringConvertible {
-        case noPlan(String)
-        case model(ModelError)
+        /// The plan is not in the scenario, or a crew mix breaks a scenario rule.
+        case scenario(ScenarioError)
         case unreachable(crews: [Int], probability: Double)
 
         public var description: String {
             switch self {
-            case .noPlan(let name): return "no plan named '\(name)'"
-            case .model(let error): return error.description
+            case .scenario(let error): return error.description
             case .unreachable(let crews, let p):
                 return "no crew mix within the search budget reached the target; the last, \(crews), met the deadline in \(p * 100) % of replications"
             }
         }
     }
 
-    public func run(scenario: Scenario, plan: String, seed: UInt64, runner: ReplicationRunner) throws(SizingError) -> Result {
-        guard let planIndex = scenario.plans.firstIndex(where: { $0.name == plan }) else { throw .noPlan(plan) }
+    /// Sizes the crews of `plan`. A mix that breaks a scenario rule (more
+    /// crews than the validator allows) is refused with the validator's
+    /// issues, each led by the mix.
+    public func run(scenario valid: ValidScenario, plan: String, seed: UInt64, runner: ReplicationRunner) throws(SizingError) -> Result {
         let base: CompiledPlan
-        do { base = try CompiledPlan(scenario: scenario, plan: plan) } catch { throw .model(error) }
+        do { base = try CompiledPlan(scenario: valid, plan: plan) } catch { throw .scenario(error) }
+        let scenario = valid.scenario
+        // The plan exists: compiling it found it.
+        let planIndex = scenario.plans.firstIndex { $0.name == plan } ?? 0
         let trades = base.tradeNames
         let costs = base.costPerHour.contains { $0 > 0 } ? base.costPerHour.map { max($0, 0) } : trades.map { _ in 1.0 }
         // Fewest crews each trade may have: what its largest job needs at once.
@@ -89,7 +93,13 @@ public struct CrewSizing: Sendable {
             var s = scenario
             s.plans[planIndex].crews = OrderedMapping(zip(trades, crews).map { (key: $0, value: $1) })
             let model: CompiledPlan
-            do { model = try CompiledPlan(scenario: s, plan: plan) } catch { throw .model(error) }
+            do throws(ScenarioError) {
+                let mix = zip(trades, crews).map { "\($0) \($1)" }.joined(separator: ", ")
+                model = try CompiledPlan(scenario: ScenarioValidator.validated(s, change: "crew sizing: the mix \(mix)"),
+                                         plan: plan)
+            } catch {
+                throw .scenario(error)
+            }
             let results = runner.run(model: model, seed: seed, replications: replications)
             simulations += results.count
             let lateness = results.map { max(0, $0.finishDays - model.deadlineHours / 24) }

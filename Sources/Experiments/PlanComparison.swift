@@ -9,7 +9,7 @@ import Renovation
 /// noise both plans share cancels, and the paired interval is narrower than
 /// an independent one on the same number of replications.
 ///
-///     let comparison = try PlanComparison.run(scenario: scenario, plans: ["five-year", "three-year"],
+///     let comparison = try PlanComparison.run(scenario: loaded.valid, plans: ["five-year", "three-year"],
 ///                                             seed: 1, replications: 100, threads: 4)
 ///     comparison.pairs[0].differences[0]   // finish_days: three-year − five-year
 public struct PlanComparison: Codable, Sendable, Equatable {
@@ -40,10 +40,13 @@ public struct PlanComparison: Codable, Sendable, Equatable {
         }
     }
 
-    /// Compiles each named plan of `scenario` and compares them.
-    public static func run(scenario: Scenario, plans: [String], seed: UInt64, replications: Int,
-                           threads: Int) throws(ModelError) -> PlanComparison {
-        guard !plans.isEmpty else { throw ModelError("plans", "name at least one plan to compare") }
+    /// Compiles each named plan of `scenario` (at least one) and compares
+    /// them; a name the scenario does not have is the validator's issue.
+    public static func run(scenario: ValidScenario, plans: [String], seed: UInt64, replications: Int,
+                           threads: Int) throws(ScenarioError) -> PlanComparison {
+        guard !plans.isEmpty else {
+            throw ScenarioError([ScenarioIssue(keyPath: "plans", message: "no plan to compare", expected: "at least one plan name")])
+        }
         var models: [CompiledPlan] = []
         for name in plans { models.append(try CompiledPlan(scenario: scenario, plan: name)) }
         return run(models: models, seed: seed, replications: replications, threads: threads)

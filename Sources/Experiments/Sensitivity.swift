@@ -10,7 +10,7 @@ import Stochastic
 /// fresh noise: an input that does not touch the finish gives a swing of
 /// exactly 0.
 ///
-///     let report = try SensitivityReport.run(scenario: scenario, plan: "three-year", seed: 1,
+///     let report = try SensitivityReport.run(scenario: loaded.valid, plan: "three-year", seed: 1,
 ///                                            replications: 50, threads: 4)
 ///     report.tornado[0]        // the input with the largest swing
 public struct SensitivityReport: Codable, Sendable, Equatable {
@@ -32,9 +32,11 @@ public struct SensitivityReport: Codable, Sendable, Equatable {
     /// (``SensitivityInput/all(in:)`` unless given), replications
     /// 0..<`replications` each. `progress` gets the replications finished
     /// over all settings (of (1 + 2 × inputs) × replications), from any thread.
-    public static func run(scenario: Scenario, plan: String?, seed: UInt64, replications: Int, threads: Int,
+    /// A setting that breaks a scenario rule is refused with the validator's
+    /// issues, each led by the setting.
+    public static func run(scenario: ValidScenario, plan: String?, seed: UInt64, replications: Int, threads: Int,
                            inputs: [SensitivityInput]? = nil,
-                           progress: (@Sendable (Int) -> Void)? = nil) throws(ModelError) -> SensitivityReport {
+                           progress: (@Sendable (Int) -> Void)? = nil) throws(ScenarioError) -> SensitivityReport {
         let model = try CompiledPlan(scenario: scenario, plan: plan)
         let results = ReplicationRunner(threads: threads).run(model: model, seed: seed,
                                                               replications: 0..<max(0, replications), progress: progress)
@@ -48,10 +50,10 @@ public struct SensitivityReport: Codable, Sendable, Equatable {
     /// The same with the plan as written already run (`results`, e.g. to a
     /// precision): every setting runs the same replication numbers.
     /// `progress` gets the replications finished over the settings (of 2 × inputs × results.count).
-    public static func run(scenario: Scenario, model: CompiledPlan, results: [ReplicationResult], seed: UInt64, threads: Int,
-                           inputs: [SensitivityInput]? = nil,
-                           progress: (@Sendable (Int) -> Void)? = nil) throws(ModelError) -> SensitivityReport {
-        let inputs = inputs ?? SensitivityInput.all(in: scenario)
+    public static func run(scenario: ValidScenario, model: CompiledPlan, results: [ReplicationResult], seed: UInt64,
+                           threads: Int, inputs: [SensitivityInput]? = nil,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws(ScenarioError) -> SensitivityReport {
+        let inputs = inputs ?? SensitivityInput.all(in: scenario.scenario)
         let runner = ReplicationRunner(threads: threads)
         let first = results.first?.replication ?? 0
         let range = first..<first + results.count
@@ -64,8 +66,10 @@ public struct SensitivityReport: Codable, Sendable, Equatable {
         for input in inputs {
             var p50: [Double] = [], values: [String] = []
             for side in [SensitivityInput.Side.low, .high] {
-                let (changed, value) = input.setting(side, of: scenario)
-                let changedModel = try CompiledPlan(scenario: changed, plan: model.planName)
+                let (changed, value) = input.setting(side, of: scenario.scenario)
+                let valid = try ScenarioValidator.validated(
+                    changed, change: "sensitivity: \(input.keyPath) at its \(side == .low ? "low" : "high") setting (\(value))")
+                let changedModel = try CompiledPlan(scenario: valid, plan: model.planName)
                 let before = settingsRun * range.count
                 p50.append(medianDays(runner.run(model: changedModel, seed: seed, replications: range) {
                     progress?(before + $0)

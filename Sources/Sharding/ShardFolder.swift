@@ -126,7 +126,7 @@ public struct ShardFolder: Sendable {
         let name = Self.join(path, manifest.scenarios[manifest.jobs[job].scenario].copy)
         do {
             let loaded = try ScenarioLoader.load(bytes: bytes, file: name)
-            return (loaded, try CompiledPlan(scenario: loaded.scenario, plan: manifest.jobs[job].plan), bytes)
+            return (loaded, try loaded.compile(plan: manifest.jobs[job].plan), bytes)
         } catch {
             throw ShardError(.content, "\(name) (job \(manifest.jobs[job].label)): \(error)")
         }

@@ -28,15 +28,6 @@ public enum ShardPlanner {
                                        sha256: loaded.sha256))
     }
 
-    static func checkPlan(_ plan: String, in loaded: LoadedScenario) throws(ShardError) {
-        guard loaded.scenario.plans.contains(where: { $0.name == plan }) else {
-            var message = "\(loaded.file): no plan named '\(plan)'"
-            if let near = closest(to: plan, in: loaded.scenario.plans.map(\.name)) { message += " — did you mean '\(near)'?" }
-            throw ShardError(.content, message + "; the scenario's plans are: "
-                             + loaded.scenario.plans.map(\.name).joined(separator: ", "))
-        }
-    }
-
     static func checkShards(_ shards: Int, replications: Int) throws(ShardError) {
         guard shards >= 1 else { throw ShardError(.content, "--shards must be at least 1") }
         guard shards <= replications else {
@@ -50,12 +41,11 @@ public enum ShardPlanner {
                            currentDirectory: String) throws(ShardError) -> (ShardManifest, [[UInt8]]) {
         try checkShards(shards, replications: replications)
         let source = try source(path, relativeTo: currentDirectory)
-        let planName = plan ?? source.loaded.scenario.plans.first?.name ?? ""
-        try checkPlan(planName, in: source.loaded)
+        let planName: String
         do {
-            _ = try CompiledPlan(scenario: source.loaded.scenario, plan: planName)
+            planName = try source.loaded.compile(plan: plan).planName
         } catch {
-            throw ShardError(.content, "\(path): error: \(error.description)")
+            throw ShardError(.content, error.description)
         }
         let job = ShardManifest.Job(scenario: 0, plan: planName, seed: seed ?? source.loaded.scenario.seed ?? 1,
                                     replications: replications, assignments: [], label: planName)
@@ -78,15 +68,18 @@ public enum ShardPlanner {
             bytes.append(source.bytes)
             let plans = spec.plans ?? source.loaded.scenario.plans.map(\.name)
             for plan in plans {
-                try checkPlan(plan, in: source.loaded)
+                do {
+                    _ = try source.loaded.valid.plan(named: plan)
+                } catch {
+                    throw ShardError(.content, source.loaded.place(error).description)
+                }
                 for point in points {
                     let label = String(jobs.count + 1)
                     let describe = "sweep point \(label) (\(path), plan \(plan)"
                         + point.map { ", " + $0.description }.joined() + ")"
                     do {
                         let changed = try ScenarioOverride.apply(point, to: source.bytes)
-                        let loaded = try ScenarioLoader.load(bytes: changed, file: path)
-                        _ = try CompiledPlan(scenario: loaded.scenario, plan: plan)
+                        _ = try ScenarioLoader.load(bytes: changed, file: path).compile(plan: plan)
                     } catch {
                         throw ShardError(.content, "\(file): error: \(describe): \(error)")
                     }

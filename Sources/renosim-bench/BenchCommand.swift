@@ -111,7 +111,7 @@ struct ScenarioPlan: ParsableArguments {
 
     func model() throws -> CompiledPlan {
         do {
-            return try CompiledPlan(scenario: try ScenarioLoader.load(path: scenario).scenario, plan: plan)
+            return try ScenarioLoader.load(path: scenario).compile(plan: plan)
         } catch {
             throw ValidationError("\(error)")
         }

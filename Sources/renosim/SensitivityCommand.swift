@@ -40,11 +40,11 @@ struct SensitivityCommand: ParsableCommand {
             let inputs = SensitivityInput.all(in: loaded.scenario)
             let bar = ProgressBar(label: "settings", total: 2 * inputs.count * results.count, quiet: options.quiet)
             let report: SensitivityReport
-            do {
-                report = try SensitivityReport.run(scenario: loaded.scenario, model: model, results: results, seed: seed,
+            do throws(ScenarioError) {
+                report = try SensitivityReport.run(scenario: loaded.valid, model: model, results: results, seed: seed,
                                                    threads: options.runner.threads, inputs: inputs, progress: bar.update)
             } catch {
-                throw CLIFailure(message: "\(loaded.file): error: \(error)", code: 1)
+                throw ScenarioSession.failure(error, in: loaded)
             }
             bar.finish()
             switch format {

@@ -46,9 +46,10 @@ struct SizeCommand: ParsableCommand {
             let runner = ReplicationRunner(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let sizing = CrewSizing(target: target, searchReplications: replications, confirmReplications: confirm)
             let result: CrewSizing.Result
-            do {
-                result = try sizing.run(scenario: loaded.scenario, plan: plan, seed: seed, runner: runner)
+            do throws(CrewSizing.SizingError) {
+                result = try sizing.run(scenario: loaded.valid, plan: plan, seed: seed, runner: runner)
             } catch {
+                if case .scenario(let refused) = error { throw ScenarioSession.failure(refused, in: loaded) }
                 throw CLIFailure(message: "\(loaded.file): \(error)", code: 1)
             }
             switch format {

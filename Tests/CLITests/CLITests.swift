@@ -42,11 +42,17 @@ struct CLITests {
         #expect(output.stderr.contains("no/such/file.yaml"))
     }
 
-    @Test("an unknown plan names the plans there are")
+    @Test("an unknown plan is the validator's issue: located, with the closest plan and the plans there are")
     func unknownPlan() throws {
         let output = try CLIRunner.run(["run", "scenarios/yonghong-2022.yaml", "--plan", "two-year", "--replications", "1"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("five-year") && output.stderr.contains("three-year"))
+        let typo = try CLIRunner.run(["run", "Tests/Fixtures/minimal.yaml", "--plan", "stagd", "--replications", "2"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains(
+            "Tests/Fixtures/minimal.yaml:39:1: error: plans: 'stagd' is not a plan — did you mean 'staged'?; "
+                + "expected one of the plans: all-at-once, staged"), "\(typo.stderr)")
+        #expect(typo.stdout.isEmpty)
     }
 
     @Test("run writes a summary and the result files; the same seed gives the same bytes")

@@ -11,7 +11,7 @@ private func minimal() throws -> Scenario {
 
 func resultDocument(_ scenario: Scenario, plan: String = "staged", seed: UInt64 = 42,
                     replications: Int = 50) throws -> ResultDocument {
-    let model = try CompiledPlan(scenario: scenario, plan: plan)
+    let model = try CompiledPlan(scenario: ScenarioValidator.validated(scenario), plan: plan)
     let results = ReplicationRunner(threads: 2).run(model: model, seed: seed, replications: 0..<replications)
     return ResultDocument(model: model, seed: seed, results: results,
                           scenario: .init(name: model.scenarioName, file: "minimal.yaml", sha256: String(repeating: "0", count: 64)),

@@ -15,7 +15,7 @@ func shipped(_ name: String) throws -> LoadedScenario {
 struct DeterminismTests {
     @Test("results are byte-identical for 1, 2 and 8 threads")
     func threadCounts() throws {
-        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").valid, plan: "three-year")
         let runs = [1, 2, 8].map { ReplicationRunner(threads: $0).run(model: model, seed: 42, replications: 0..<12) }
         let sameFor2 = runs[0] == runs[1], sameFor8 = runs[0] == runs[2]
         #expect(sameFor2)
@@ -29,7 +29,7 @@ struct DeterminismTests {
 
     @Test("a different seed gives different results")
     func seeds() throws {
-        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").valid, plan: "three-year")
         let differ = Replication.run(plan: model, seed: 1, replication: 0) != Replication.run(plan: model, seed: 2, replication: 0)
         #expect(differ)
     }
@@ -37,8 +37,9 @@ struct DeterminismTests {
     @Test("plans with other crews and phasing see identical work content and weather")
     func commonRandomNumbers() throws {
         let scenario = try shipped("yonghong-2022.yaml").scenario
-        let five = try CompiledPlan(scenario: scenario, plan: "five-year")
-        let three = try CompiledPlan(scenario: scenario, plan: "three-year")
+        let valid = try ScenarioValidator.validated(scenario)
+        let five = try CompiledPlan(scenario: valid, plan: "five-year")
+        let three = try CompiledPlan(scenario: valid, plan: "three-year")
         #expect(five.releaseTime != three.releaseTime)
         for r in 0..<5 {
             let a = Replication(plan: five, seed: 9, replication: r)
@@ -51,7 +52,7 @@ struct DeterminismTests {
         // More crews of every trade: the same buildings still.
         var richer = scenario
         for i in richer.trades.entries.indices { richer.trades.entries[i].value.crews += 3 }
-        let more = try CompiledPlan(scenario: richer, plan: "three-year")
+        let more = try CompiledPlan(scenario: ScenarioValidator.validated(richer), plan: "three-year")
         let moreCrews = Replication(plan: more, seed: 9, replication: 0).hours == Replication(plan: three, seed: 9, replication: 0).hours
         #expect(moreCrews)
         // Another replication draws other content.

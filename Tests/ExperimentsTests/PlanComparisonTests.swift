@@ -40,7 +40,7 @@ struct PlanComparisonTests {
 
     @Test("a plan compared with itself differs by exactly zero and never significantly")
     func selfComparison() throws {
-        let scenario = try fixture("minimal.yaml").scenario
+        let scenario = try fixture("minimal.yaml").valid
         let c = try PlanComparison.run(scenario: scenario, plans: ["staged", "staged"], seed: 5, replications: 6, threads: 2)
         #expect(c.pairs.count == 1)
         #expect(try RunOutput.json(c.plans[0]) == RunOutput.json(c.plans[1]))
@@ -57,7 +57,7 @@ struct PlanComparisonTests {
 
     @Test("the same comparison for 1 and 2 threads, byte for byte")
     func threads() throws {
-        let scenario = try fixture("minimal.yaml").scenario
+        let scenario = try fixture("minimal.yaml").valid
         let plans = ["all-at-once", "staged"]
         let one = try PlanComparison.run(scenario: scenario, plans: plans, seed: 3, replications: 5, threads: 1)
         let two = try PlanComparison.run(scenario: scenario, plans: plans, seed: 3, replications: 5, threads: 2)
@@ -66,7 +66,7 @@ struct PlanComparisonTests {
 
     @Test("run to a precision: the same as the plain comparison with as many replications")
     func precision() throws {
-        let scenario = try fixture("minimal.yaml").scenario
+        let scenario = try fixture("minimal.yaml").valid
         let models = try ["all-at-once", "staged"].map { try CompiledPlan(scenario: scenario, plan: $0) }
         let loose = PlanComparison.run(models: models, seed: 4, initial: 3, halfWidthDays: 1_000, maxReplications: 50, threads: 2)
         #expect(loose.reached && loose.comparison.replications == 3)
@@ -78,17 +78,23 @@ struct PlanComparisonTests {
         #expect(tight.halfWidthDays == plain.pairs[0].difference(.finishDays)?.pairedHalfWidth)
     }
 
-    @Test("an unknown plan is a model error naming it")
+    @Test("an unknown plan is refused with the validator's issue, naming the closest plan")
     func unknownPlan() throws {
-        let scenario = try fixture("minimal.yaml").scenario
-        #expect(throws: ModelError.self) {
-            try PlanComparison.run(scenario: scenario, plans: ["staged", "nope"], seed: 1, replications: 2, threads: 1)
+        let loaded = try fixture("minimal.yaml")
+        let error = #expect(throws: ScenarioError.self) {
+            try PlanComparison.run(scenario: loaded.valid, plans: ["staged", "stagd"], seed: 1, replications: 2, threads: 1)
         }
+        #expect(error?.issues.map(\.keyPath) == ["plans"])
+        #expect(error?.issues.first?.message == "'stagd' is not a plan — did you mean 'staged'?")
+        // Placed in the file like every other issue.
+        let placed = try #require(error.map(loaded.place))
+        #expect(placed.description.hasPrefix(loaded.file + ":"), "\(placed)")
+        #expect(placed.issues.first?.location != nil)
     }
 
     @Test("Yonghong: three years finishes earlier than five, and pairing narrows the interval")
     func yonghong() throws {
-        let scenario = try shipped("yonghong-2022.yaml").scenario
+        let scenario = try shipped("yonghong-2022.yaml").valid
         let c = try PlanComparison.run(scenario: scenario, plans: ["five-year", "three-year"], seed: 2022,
                                        replications: 24, threads: 2)
         let finish = try #require(c.pairs.first?.difference(.finishDays))

@@ -6,7 +6,7 @@ import Testing
 struct ReportSeriesTests {
     @Test("line of balance: counts never fall, P10 ≤ P50 ≤ P90, and every building is done at the last time")
     func lineOfBalance() throws {
-        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").valid, plan: "three-year")
         let results = ReplicationRunner(threads: 2).run(model: model, seed: 5, replications: 0..<8)
         #expect(results.allSatisfy { $0.finished })
         let progress = try #require(PlanSummary(model: model, seed: 5, results: results).buildingProgress)
@@ -24,7 +24,7 @@ struct ReportSeriesTests {
 
     @Test("monthly utilisation lies in [0, 1], months are consecutive, and it adds up to the worked hours")
     func monthlyUtilisation() throws {
-        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").valid, plan: "three-year")
         let results = ReplicationRunner(threads: 2).run(model: model, seed: 5, replications: 0..<6)
         let monthly = try #require(PlanSummary(model: model, seed: 5, results: results).monthlyUtilisation)
         let months = model.monthStartHours.count - 1

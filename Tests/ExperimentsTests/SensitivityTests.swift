@@ -1,4 +1,4 @@
-import Experiments
+@testable import Experiments
 import Foundation
 import Renovation
 import Reports
@@ -30,8 +30,8 @@ struct SensitivityTests {
         """
     }
 
-    static func scenario(_ yaml: String) throws -> Scenario {
-        try ScenarioLoader.load(yaml: yaml, file: "chain.yaml").scenario
+    static func scenario(_ yaml: String) throws -> ValidScenario {
+        try ScenarioLoader.load(yaml: yaml, file: "chain.yaml").valid
     }
 
     @Test("low and high settings: P10/mean and P90/mean for durations, ×0.5 and ×1.5 capped for probabilities")
@@ -125,9 +125,27 @@ struct SensitivityTests {
         #expect(c.workTypes.map(\.share.successes) == [0, 0, 10])
     }
 
+    @Test("a setting that breaks a scenario rule is refused with the validator's issue, led by the setting")
+    func invalidSetting() throws {
+        let loaded = try ScenarioLoader.load(yaml: Self.chain(hours: ["8", "8", "8"], crews: [1, 1, 1]), file: "chain.yaml")
+        // A billion times the hours: past the validator's limit on any duration.
+        let input = SensitivityInput(keyPath: "work.building[1].hours", label: "main hours", target: .buildingWorkHours(1),
+                                     lowFactor: 1, highFactor: 1e9)
+        let error = #expect(throws: ScenarioError.self) {
+            try SensitivityReport.run(scenario: loaded.valid, plan: nil, seed: 1, replications: 2, threads: 1, inputs: [input])
+        }
+        let issue = try #require(error?.issues.first)
+        #expect(issue.keyPath == "work.building[1].hours")
+        #expect(issue.message.hasPrefix("sensitivity: work.building[1].hours at its high setting ("), "\(issue)")
+        #expect(issue.message.contains("is implausibly large"), "\(issue)")
+        // The CLI places it on the line the setting changes.
+        let placed = loaded.place(try #require(error)).description
+        #expect(placed.hasPrefix("chain.yaml:13:"), "\(placed)")
+    }
+
     @Test("the report is the same for 1 and 2 threads")
     func determinism() throws {
-        let scenario = try fixture("minimal.yaml").scenario
+        let scenario = try fixture("minimal.yaml").valid
         let one = try SensitivityReport.run(scenario: scenario, plan: "staged", seed: 3, replications: 3, threads: 1)
         let two = try SensitivityReport.run(scenario: scenario, plan: "staged", seed: 3, replications: 3, threads: 2)
         #expect(try RunOutput.json(one) == RunOutput.json(two))

@@ -32,7 +32,7 @@ struct SizingTests {
 
     @Test("finds the mix known by construction and confirms it")
     func knownAnswer() throws {
-        let scenario = try ScenarioLoader.load(yaml: Self.yaml, file: "s.yaml").scenario
+        let scenario = try ScenarioLoader.load(yaml: Self.yaml, file: "s.yaml").valid
         let sizing = CrewSizing(target: 0.9, searchReplications: 4, confirmReplications: 4)
         let result = try sizing.run(scenario: scenario, plan: "p", seed: 1, runner: ReplicationRunner(threads: 2))
         #expect(result.trades == ["roofers", "carpenters"])
@@ -50,11 +50,31 @@ struct SizingTests {
     func unreachable() throws {
         // A single 400-hour job cannot finish in 20 working days whatever the crews.
         let yaml = Self.yaml.replacingOccurrences(of: "hours: 40}", with: "hours: 400}")
-        let scenario = try ScenarioLoader.load(yaml: yaml, file: "s.yaml").scenario
+        let scenario = try ScenarioLoader.load(yaml: yaml, file: "s.yaml").valid
         let sizing = CrewSizing(target: 0.9, searchReplications: 2, confirmReplications: 2)
         #expect(throws: CrewSizing.SizingError.self) {
             try sizing.run(scenario: scenario, plan: "p", seed: 1, runner: ReplicationRunner(threads: 1))
         }
+    }
+
+    @Test("a crew mix past the validator's limit is refused with the validator's issue, led by the mix")
+    func invalidMix() throws {
+        // Unreachable whatever the crews, from the validator's ceiling of 100,000 roofers: growing breaks it.
+        let yaml = Self.yaml.replacingOccurrences(of: "hours: 40}", with: "hours: 400}")
+            .replacingOccurrences(of: "roofers: {crews: 2,", with: "roofers: {crews: 100000,")
+        let loaded = try ScenarioLoader.load(yaml: yaml, file: "s.yaml")
+        let sizing = CrewSizing(target: 0.9, searchReplications: 1, confirmReplications: 1)
+        let error = #expect(throws: CrewSizing.SizingError.self) {
+            try sizing.run(scenario: loaded.valid, plan: "p", seed: 1, runner: ReplicationRunner(threads: 1))
+        }
+        guard case .scenario(let refused)? = error else {
+            Issue.record("expected the validator's refusal, got \(String(describing: error))")
+            return
+        }
+        let issue = try #require(refused.issues.first)
+        #expect(issue.keyPath == "plans[0].crews.roofers")
+        #expect(issue.message == "crew sizing: the mix roofers 110000, carpenters 3: 110000 is above 100000", "\(issue)")
+        #expect(issue.expected == "a whole number of crews ≤ 100000")
     }
 }
 
@@ -62,7 +82,7 @@ struct SizingTests {
 struct PrecisionTests {
     @Test("adds replications until the half-width is reached, and not beyond")
     func stopsWhereItShould() throws {
-        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").valid, plan: "three-year")
         let runner = SequentialRunner(runner: ReplicationRunner(threads: 2))
         let outcome = runner.run(model: model, seed: 3, initial: 10, halfWidthDays: 12, maxReplications: 200)
         #expect(outcome.reached)
@@ -80,7 +100,7 @@ struct PrecisionTests {
 
     @Test("stops at the replication limit when the target is out of reach")
     func limit() throws {
-        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").scenario, plan: "three-year")
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").valid, plan: "three-year")
         let outcome = SequentialRunner(runner: ReplicationRunner(threads: 2))
             .run(model: model, seed: 3, initial: 10, halfWidthDays: 0.001, maxReplications: 40)
         #expect(!outcome.reached)

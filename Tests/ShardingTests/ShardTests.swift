@@ -60,7 +60,7 @@ struct ShardTests {
         let output = try ShardOutput.merge(folder, into: merged, currentDirectory: repositoryRoot.path)
 
         let loaded = try ScenarioLoader.load(path: minimalPath)
-        let model = try CompiledPlan(scenario: loaded.scenario, plan: "staged")
+        let model = try CompiledPlan(scenario: loaded.valid, plan: "staged")
         let results = ReplicationRunner(threads: 2).run(model: model, seed: 7, replications: 0..<13)
         let reference = ResultDocument.ScenarioReference(name: loaded.scenario.name, file: "Tests/Fixtures/minimal.yaml",
                                                          sha256: loaded.sha256)

@@ -121,7 +121,7 @@ struct SweepTests {
 
         // Point 003 (painting 2, roof max 48) is the scenario as written: its replications are the direct run's.
         let loaded = try ScenarioLoader.load(path: minimalPath)
-        let model = try CompiledPlan(scenario: loaded.scenario, plan: "staged")
+        let model = try CompiledPlan(scenario: loaded.valid, plan: "staged")
         let direct = ReplicationRunner(threads: 1).run(model: model, seed: 3, replications: 0..<5)
         let point = try ResultFile.read(out + "/points/003/result.json")
         #expect(try bytes(out + "/points/003/scenario.yaml") == bytes(minimalPath))
@@ -165,6 +165,9 @@ struct SweepTests {
         }
         #expect(error?.description.contains("sweep point 2") == true, "\(error?.description ?? "")")
         #expect(error?.description.contains("trades.civil.crews=0") == true)
+        // The validator's own message, located in the scenario.
+        #expect(error?.description.contains("needs 1 crew of 'civil' at once but the trade has 0") == true,
+                "\(error?.description ?? "")")
     }
 }
 

@@ -19,7 +19,7 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let listed = (loaded.scenario.communities ?? []).reduce(0) { $0 + ($1.buildingCount ?? $1.buildings?.count ?? 0) }
     guard generators.reduce(0, { $0 + $1.count }) <= 100, Double(listed) + generated <= 5_000 else { return 0 }
     for plan in loaded.scenario.plans {
-        guard let model = try? CompiledPlan(scenario: loaded.scenario, plan: plan.name) else { continue }
+        guard let model = try? loaded.compile(plan: plan.name) else { continue }
         // Under AddressSanitizer at -Onone a Benxi replication takes over 20 s: run small models only.
         guard model.orderCount <= 2_000 else { continue }
         var sim = Replication.simulation(plan: model, seed: 1, replication: 0, trace: false)

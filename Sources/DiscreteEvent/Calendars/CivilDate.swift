@@ -68,6 +68,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         adding(days: Int(days.isNaN ? 0 : min(1_000_000, max(-1_000_000, days.rounded(.down)))))
     }
 
+    /// The same day `years` later (28 February for 29 February in a common
+    /// year); the date itself when that year is out of range.
+    public func yearsLater(_ years: Int) -> CivilDate {
+        CivilDate.clamped(year: year + years, month: month, day: day) ?? self
+    }
+
+    /// The date, with the day lowered to the month's last day if needed.
+    public static func clamped(year: Int, month: Int, day: Int) -> CivilDate? {
+        CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(month: month, year: year)))
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

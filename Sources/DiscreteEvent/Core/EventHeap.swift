@@ -12,6 +12,10 @@
 /// Half the levels means half the misses; the four children of a node are
 /// adjacent in memory. The order is a total order, so events come out in
 /// exactly the same sequence as from a binary heap.
+///
+/// Invariant: no entry precedes its parent (the entry at `(i - 1) / 4`), so
+/// the first entry is the minimum. Debug builds check it around every entry
+/// a mutation places (`EventHeap+Invariants.swift`).
 @usableFromInline
 struct EventHeap<Event> {
     @usableFromInline
@@ -41,10 +45,11 @@ struct EventHeap<Event> {
     @inlinable var isEmpty: Bool { storage.isEmpty }
     @inlinable var min: Entry? { storage.first }
 
+    /// - Complexity: O(log n).
     @inlinable
     mutating func insert(_ entry: Entry) {
         storage.append(entry)
-        storage.withUnsafeMutableBufferPointer { heap in
+        let placed = storage.withUnsafeMutableBufferPointer { heap in
             var hole = heap.count - 1
             while hole > 0 {
                 let parent = (hole - 1) / 4
@@ -53,14 +58,17 @@ struct EventHeap<Event> {
                 hole = parent
             }
             heap[hole] = entry
+            return hole
         }
+        _checkInvariants(around: placed)
     }
 
+    /// - Complexity: O(log n).
     @inlinable
     mutating func popMin() -> Entry? {
         guard let last = storage.popLast() else { return nil }
         guard !storage.isEmpty else { return last }
-        return storage.withUnsafeMutableBufferPointer { heap in
+        let (top, placed) = storage.withUnsafeMutableBufferPointer { heap in
             let top = heap[0]
             let count = heap.count
             var hole = 0
@@ -76,8 +84,10 @@ struct EventHeap<Event> {
                 hole = child
             }
             heap[hole] = last
-            return top
+            return (top, hole)
         }
+        _checkInvariants(around: placed)
+        return top
     }
 }
 

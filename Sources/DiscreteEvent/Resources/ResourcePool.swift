@@ -11,6 +11,11 @@
 ///     crews.request(8, units: 2, at: 0)            // false: waits
 ///     crews.release(units: 1, at: 3)
 ///     while let (job, units) = crews.nextGrant(at: 3) { ... }   // job 8
+///
+/// Invariants (checked after every mutation in debug builds,
+/// `ResourcePool+Invariants.swift`): capacity and units in use are never
+/// negative, a grant never takes more than is free, and the monitors hold
+/// the current units in use and line length.
 public struct ResourcePool<Line: WaitingLine> {
     @inlinable public var capacity: Int { _capacity }
     @usableFromInline var _capacity: Int
@@ -29,7 +34,7 @@ public struct ResourcePool<Line: WaitingLine> {
         self._capacity = max(0, capacity)
         self._line = line
         _busy = TimeWeightedMonitor(start: start)
-        _queueLength = TimeWeightedMonitor(start: start)
+        _queueLength = TimeWeightedMonitor(start: start, value: Double(line.count))
     }
 
     @inlinable public var available: Int { max(0, capacity - inUse) }
@@ -43,10 +48,12 @@ public struct ResourcePool<Line: WaitingLine> {
         if line.isEmpty && units <= available {
             _inUse += units
             _busy.record(Double(inUse), at: time)
+            _checkInvariants(granted: true)
             return true
         }
         _line.enqueue(request, units: units, priority: priority)
         _queueLength.record(Double(line.count), at: time)
+        _checkInvariants()
         return false
     }
 
@@ -55,6 +62,7 @@ public struct ResourcePool<Line: WaitingLine> {
     public mutating func release(units: Int = 1, at time: Double) {
         _inUse = max(0, inUse - units)
         _busy.record(Double(inUse), at: time)
+        _checkInvariants()
     }
 
     /// Grants the head of the line if enough units are free.
@@ -65,6 +73,7 @@ public struct ResourcePool<Line: WaitingLine> {
         _inUse += head.units
         _busy.record(Double(inUse), at: time)
         _queueLength.record(Double(line.count), at: time)
+        _checkInvariants(granted: true)
         return head
     }
 
@@ -73,6 +82,7 @@ public struct ResourcePool<Line: WaitingLine> {
     public mutating func setCapacity(_ newCapacity: Int, at time: Double) {
         _capacity = max(0, newCapacity)
         _busy.record(Double(inUse), at: time)
+        _checkInvariants()
     }
 
     /// Mean fraction of capacity in use from the start to `time`.

@@ -2,20 +2,17 @@ import DiscreteEvent
 import Stochastic
 
 extension CompiledPlan {
-    /// Compiles `scenario` for the plan named `plan` (the first plan when nil).
-    public init(scenario: Scenario, plan planName: String? = nil) throws(ModelError) {
-        guard let plan = planName.map({ name in scenario.plans.first { $0.name == name } })
-            ?? scenario.plans.first else {
-            let names = scenario.plans.map(\.name).joined(separator: ", ")
-            throw ModelError("plans", "no plan named '\(planName ?? "")'; the scenario has: \(names)")
-        }
+    /// Compiles the plan named `plan` (the first plan when nil) of a
+    /// validated scenario. Every rule has been checked by then, so this
+    /// only resolves names to indexes; the one error left is a plan name
+    /// the scenario does not have.
+    public init(scenario valid: ValidScenario, plan planName: String? = nil) throws(ScenarioError) {
+        let scenario = valid.scenario
+        let plan = try valid.plan(named: planName)
         self.scenarioName = scenario.name
         self.planName = plan.name
         start = scenario.start
         deadline = plan.deadline ?? scenario.deadline
-        guard deadline >= start else {
-            throw ModelError("deadline", "deadline \(deadline) is before the start \(start)")
-        }
         deadlineHours = Double(deadline.dayNumber - start.dayNumber + 1) * 24
         // The horizon follows the latest deadline of any plan, so that every
         // plan simulates the same days (and draws the same weather).
@@ -28,29 +25,25 @@ extension CompiledPlan {
 
         // Trades, with the plan's crew overrides.
         let tradeNames = scenario.trades.keys
+        let tradeIndex = Self.indexes(tradeNames)
         self.tradeNames = tradeNames
         var crews = scenario.trades.entries.map(\.value.crews)
         for (name, count) in plan.crews.entries {
-            guard let t = tradeNames.firstIndex(of: name) else {
-                throw ModelError("plans.\(plan.name).crews.\(name)", "no trade named '\(name)'")
-            }
-            crews[t] = count
+            if let t = tradeIndex[name] { crews[t] = count }
         }
         self.crews = crews
         let costPerHour = scenario.trades.entries.map(\.value.costPerHour)
         self.costPerHour = costPerHour
 
-        // Communities and buildings.
-        let (communities, buildings) = try CompiledPlan.structure(scenario)
-        guard buildings.count > 0 else { throw ModelError("communities", "the programme has no buildings") }
-        self.communities = communities
-        self.buildings = buildings
+        // Communities and buildings, made when the scenario was validated.
+        self.communities = valid.communities
+        self.buildings = valid.buildings
 
         // Calendars.
         let base = CompiledPlan.baseCalendar(scenario.calendar, start: start, days: horizonDays)
         baseCalendar = base
-        let tradeWindows = try CompiledPlan.shutdownDays(scenario.calendar.shutdowns, trades: tradeNames,
-                                                  start: start, days: horizonDays)
+        let tradeWindows = CompiledPlan.shutdownDays(scenario.calendar.shutdowns, trades: tradeIndex,
+                                                     tradeCount: tradeNames.count, start: start, days: horizonDays)
         let rainStops = Set(scenario.weather?.stops ?? [])
         let startDate = start
         let months = scenario.weather?.rainProbability ?? []
@@ -61,8 +54,7 @@ extension CompiledPlan {
         // Work types: building ones first, then community ones.
         let specs = scenario.work.building.map { ($0, WorkLevel.building) }
             + scenario.work.community.map { ($0, WorkLevel.community) }
-        guard !specs.isEmpty else { throw ModelError("work", "no work types are defined") }
-        let names = specs.map(\.0.name)
+        let typeIndex = Self.indexes(specs.map(\.0.name))
         var calendarKeys: [[Int]] = []
         var calendars: [WorkingCalendar] = []
         var windows: [[ClosedWindow]] = []
@@ -70,33 +62,15 @@ extension CompiledPlan {
         var predecessors = [[Int]](repeating: [], count: specs.count)
         var successors = [[Int]](repeating: [], count: specs.count)
         for (i, (spec, _)) in specs.enumerated() {
-            for name in spec.after {
-                guard let p = names.firstIndex(of: name) else {
-                    throw ModelError("work.\(spec.name).after", "no work type named '\(name)'")
-                }
+            for p in spec.after.compactMap({ typeIndex[$0] }) {
                 predecessors[i].append(p)
                 successors[p].append(i)
             }
         }
-        if let cycle = CompiledPlan.findCycle(successors) {
-            throw ModelError("work", "precedence cycle: " + (cycle + [cycle[0]]).map { names[$0] }.joined(separator: " → "))
-        }
         var compiled: [WorkType] = []
         var local = [WorkLevel.building: 0, .community: 0]
         for (i, (spec, level)) in specs.enumerated() {
-            var needs: [(trade: Int, crews: Int)] = []
-            for (tradeName, count) in spec.trades.entries {
-                guard let t = tradeNames.firstIndex(of: tradeName) else {
-                    throw ModelError("work.\(spec.name).trades", "no trade named '\(tradeName)'")
-                }
-                guard count >= 1 else { throw ModelError("work.\(spec.name).trades.\(tradeName)", "needs at least 1 crew") }
-                guard count <= crews[t] else {
-                    throw ModelError("work.\(spec.name).trades.\(tradeName)",
-                                     "needs \(count) crews of \(tradeName) at once, but plan '\(plan.name)' has \(crews[t])")
-                }
-                needs.append((t, count))
-            }
-            guard !needs.isEmpty else { throw ModelError("work.\(spec.name).trades", "needs at least one trade") }
+            var needs = spec.trades.entries.compactMap { name, count in tradeIndex[name].map { (trade: $0, crews: count) } }
             needs.sort { $0.trade < $1.trade }
             let key = needs.map(\.trade)
             let calendarIndex: Int
@@ -133,7 +107,7 @@ extension CompiledPlan {
         calendarRainSensitive = sensitive
 
         // Release.
-        (releaseOrder, releaseTime) = try CompiledPlan.release(plan, communities: communities, start: start)
+        (releaseOrder, releaseTime) = CompiledPlan.release(plan, communities: communities, start: start)
 
         // Inspections, defects, budget.
         supervisors = plan.supervisors ?? scenario.supervisors?.count ?? 0
@@ -154,67 +128,11 @@ extension CompiledPlan {
         initialWaitCounts = predecessorCounts()
     }
 
-    /// Explicit communities, then generated ones.
-    static func structure(_ scenario: Scenario) throws(ModelError) -> ([Community], Buildings) {
-        var communities: [Community] = []
-        var buildings = Buildings()
-        func add(name: String, district: String, specs: [(name: String?, units: Int, households: Int, floors: Int)]) {
-            let first = buildings.count
-            var units = 0, households = 0, floors = 0
-            for spec in specs {
-                buildings.append(community: communities.count, units: spec.units, households: spec.households,
-                                 floors: spec.floors, name: spec.name)
-                units += spec.units
-                households += spec.households
-                floors += spec.floors
-            }
-            communities.append(Community(name: name, district: district, buildings: first..<buildings.count,
-                                         units: units, households: households, floors: floors))
-        }
-        for (i, community) in (scenario.communities ?? []).enumerated() {
-            var specs: [(name: String?, units: Int, households: Int, floors: Int)] = []
-            if let list = community.buildings {
-                specs = list.map { ($0.name, $0.units, $0.households ?? $0.units, $0.floors) }
-            } else if let count = community.buildingCount, let template = community.building {
-                guard count >= 0, count <= 1_000_000 else {
-                    throw ModelError("communities[\(i)].building_count", "\(count) is out of range")
-                }
-                specs = (0..<count).map { _ in (nil, template.units, template.households ?? template.units, template.floors) }
-            } else {
-                throw ModelError("communities[\(i)]", "give either buildings, or building_count with building")
-            }
-            add(name: community.name, district: community.district ?? "", specs: specs)
-        }
-        for (g, generator) in (scenario.generate ?? []).enumerated() {
-            let stream = RandomStream(key: StreamKey(seed: generator.seed, replication: 0, entity: UInt64(g),
-                                                     purpose: StreamPurpose.structure))
-            // Clamped to the validator's limits, so that an extreme draw from a
-            // long tail can neither trap the conversion nor make a giant building.
-            func whole(_ d: Distribution, atMost limit: Int) -> Int {
-                let x = d.sample(stream)
-                return x.isFinite ? Int(min(Double(limit), max(1, x.rounded()))) : 1
-            }
-            for i in 0..<generator.count {
-                let n = whole(generator.buildings, atMost: ScenarioChecks.maximumBuildingsPerCommunity)
-                // The validator bounds the mean; a long tail can still draw far more than it promised.
-                guard buildings.count + n <= ScenarioChecks.maximumBuildings else {
-                    let gib = ScenarioChecks.memoryEstimate(buildings: Double(buildings.count + n) * Double(generator.count) / Double(i + 1),
-                                                            buildingWorkTypes: scenario.work.building.count)
-                    throw ModelError("generate[\(g)].buildings",
-                                     "the draws make more than \(ScenarioChecks.maximumBuildings) buildings by community "
-                                        + "\(i + 1) of \(generator.count) (at that pace about \(gib) GiB of memory per "
-                                        + "replication); expected a distribution whose draws stay near its mean")
-                }
-                let specs = (0..<n).map { _ -> (name: String?, units: Int, households: Int, floors: Int) in
-                    let units = whole(generator.units, atMost: ScenarioChecks.maximumUnitsPerBuilding)
-                    let households = min(units, max(0, Int((Double(units) * generator.occupancy).rounded())))
-                    return (nil, units, households, whole(generator.floors, atMost: ScenarioChecks.maximumFloors))
-                }
-                let district = generator.districts.isEmpty ? "" : generator.districts[i % generator.districts.count]
-                add(name: "\(generator.namePrefix)\(i + 1)", district: district, specs: specs)
-            }
-        }
-        return (communities, buildings)
+    /// Each name's index (the first, were one repeated). Every name a valid
+    /// scenario refers to is in its table, so a lookup that finds nothing
+    /// cannot happen; the callers skip it rather than trap.
+    static func indexes(_ names: [String]) -> [String: Int] {
+        Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func baseCalendar(_ spec: CalendarSpec, start: CivilDate, days: Int) -> WorkingCalendar {
@@ -227,22 +145,12 @@ extension CompiledPlan {
     }
 
     /// Closed day ranges per trade, for every year the horizon covers.
-    static func shutdownDays(_ shutdowns: [ShutdownSpec], trades: [String], start: CivilDate,
-                             days: Int) throws(ModelError) -> [[Range<Int>]] {
-        var result = [[Range<Int>]](repeating: [], count: trades.count)
+    static func shutdownDays(_ shutdowns: [ShutdownSpec], trades: [String: Int], tradeCount: Int, start: CivilDate,
+                             days: Int) -> [[Range<Int>]] {
+        var result = [[Range<Int>]](repeating: [], count: tradeCount)
         let lastYear = start.adding(days: days).year
-        for (i, shutdown) in shutdowns.enumerated() {
-            let affected: [Int]
-            if let names = shutdown.trades {
-                affected = try names.map { name throws(ModelError) in
-                    guard let t = trades.firstIndex(of: name) else {
-                        throw ModelError("calendar.shutdowns[\(i)].trades", "no trade named '\(name)'")
-                    }
-                    return t
-                }
-            } else {
-                affected = Array(trades.indices)
-            }
+        for shutdown in shutdowns {
+            let affected = shutdown.trades.map { $0.compactMap { trades[$0] } } ?? Array(0..<tradeCount)
             let wraps = (shutdown.to.month, shutdown.to.day) < (shutdown.from.month, shutdown.from.day)
             for year in (start.year - 1)...lastYear {
                 guard let from = CivilDate.clamped(year: year, month: shutdown.from.month, day: shutdown.from.day),
@@ -270,86 +178,29 @@ extension CompiledPlan {
         return merged
     }
 
-    /// A cycle in the precedence graph, as type indexes, or nil.
-    static func findCycle(_ successors: [[Int]]) -> [Int]? {
-        var state = [UInt8](repeating: 0, count: successors.count)   // 0 new, 1 on stack, 2 done
-        var stack: [Int] = []
-        func visit(_ node: Int) -> [Int]? {
-            state[node] = 1
-            stack.append(node)
-            for next in successors[node] {
-                if state[next] == 1, let at = stack.firstIndex(of: next) { return Array(stack[at...]) }
-                if state[next] == 0, let cycle = visit(next) { return cycle }
-            }
-            stack.removeLast()
-            state[node] = 2
-            return nil
-        }
-        for node in successors.indices where state[node] == 0 {
-            if let cycle = visit(node) { return cycle }
-        }
-        return nil
-    }
-
-    /// Release order and release times for a plan.
-    static func release(_ plan: PlanSpec, communities: [Community],
-                        start: CivilDate) throws(ModelError) -> ([Int], [Double]) {
+    /// Release order and release times for a plan (validated: `evenly`
+    /// over at least a year; phases that release each community once).
+    static func release(_ plan: PlanSpec, communities: [Community], start: CivilDate) -> ([Int], [Double]) {
         let n = communities.count
         switch plan.release {
         case .all:
             return (Array(0..<n), [Double](repeating: 0, count: n))
         case .evenly(let years):
-            guard years >= 1 else { throw ModelError("plans.\(plan.name).release.years", "must be at least 1") }
             let times = (0..<n).map { i -> Double in
                 let tranche = i * years / n
                 return Double(start.yearsLater(tranche).dayNumber - start.dayNumber) * 24
             }
             return (Array(0..<n), times)
         case .phases(let phases):
-            var times = [Double?](repeating: nil, count: n)
-            for (p, phase) in phases.enumerated() {
-                for name in phase.communities {
-                    guard let c = communities.firstIndex(where: { $0.name == name }) else {
-                        throw ModelError("plans.\(plan.name).release.phases[\(p)]", "no community named '\(name)'")
-                    }
-                    guard times[c] == nil else {
-                        throw ModelError("plans.\(plan.name).release.phases[\(p)]", "'\(name)' is released twice")
-                    }
+            let index = indexes(communities.map(\.name))
+            var times = [Double](repeating: 0, count: n)
+            for phase in phases {
+                for c in phase.communities.compactMap({ index[$0] }) {
                     times[c] = Double(max(0, phase.start.dayNumber - start.dayNumber)) * 24
                 }
             }
-            var result: [Double] = []
-            for (c, time) in times.enumerated() {
-                guard let time else {
-                    throw ModelError("plans.\(plan.name).release", "community '\(communities[c].name)' is in no phase")
-                }
-                result.append(time)
-            }
-            let order = (0..<n).sorted { (result[$0], $0) < (result[$1], $1) }
-            return (order, result)
+            let order = (0..<n).sorted { (times[$0], $0) < (times[$1], $1) }
+            return (order, times)
         }
-    }
-}
-
-/// What a random stream is for; part of every stream key.
-public enum StreamPurpose {
-    public static let structure: UInt64 = 1
-    public static let workContent: UInt64 = 2
-    public static let communityFactor: UInt64 = 3
-    public static let inspection: UInt64 = 4
-    public static let weather: UInt64 = 5
-    public static let defectArrivals: UInt64 = 6
-    public static let defectService: UInt64 = 7
-}
-
-extension CivilDate {
-    /// The same day `years` later (28 February for 29 February in a common year).
-    func yearsLater(_ years: Int) -> CivilDate {
-        CivilDate.clamped(year: year + years, month: month, day: day) ?? self
-    }
-
-    /// The date, with the day lowered to the month's last day if needed.
-    static func clamped(year: Int, month: Int, day: Int) -> CivilDate? {
-        CivilDate(year: year, month: month, day: min(day, CivilDate.daysIn(month: month, year: year)))
     }
 }

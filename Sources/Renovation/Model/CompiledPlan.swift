@@ -10,7 +10,7 @@ import Stochastic
 /// depend on the plan, so an order's random work content — drawn from a
 /// stream keyed by its number — is the same in every plan (common random numbers).
 ///
-///     let model = try CompiledPlan(scenario: loaded.scenario, plan: "three-year")
+///     let model = try CompiledPlan(scenario: loaded.valid, plan: "three-year")
 ///     model.orderCount        // buildings × building types + communities × community types
 public struct CompiledPlan: Sendable {
     public let scenarioName: String

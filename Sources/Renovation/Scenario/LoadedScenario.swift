@@ -6,7 +6,9 @@
 ///     loaded.sha256                             // "3f0c…", hex of the file's bytes
 ///     loaded.locate("work.building[2].hours")   // 61:9
 public struct LoadedScenario: Sendable {
-    public let scenario: Scenario
+    /// The scenario as validated: what ``CompiledPlan`` compiles.
+    public let valid: ValidScenario
+    public var scenario: Scenario { valid.scenario }
     /// The file as given to the loader.
     public let file: String
     /// SHA-256 of the file's bytes, lowercase hex.
@@ -15,8 +17,8 @@ public struct LoadedScenario: Sendable {
     public internal(set) var warnings: [ScenarioIssue] = []
     let sourceMap: SourceMap
 
-    init(scenario: Scenario, file: String, sha256: String, sourceMap: SourceMap) {
-        self.scenario = scenario
+    init(valid: ValidScenario, file: String, sha256: String, sourceMap: SourceMap) {
+        self.valid = valid
         self.file = file
         self.sha256 = sha256
         self.sourceMap = sourceMap
@@ -35,6 +37,27 @@ public struct LoadedScenario: Sendable {
     /// `issue` with this file's name and the position of its key path, or
     /// of the nearest enclosing key the file writes.
     public func place(_ issue: ScenarioIssue) -> ScenarioIssue {
+        Self.place(issue, file: file, sourceMap: sourceMap)
+    }
+
+    /// Every issue of `error` placed in this file: for a changed copy of
+    /// this scenario (a sensitivity setting, a crew mix, a plan name asked
+    /// for), whose key paths are this file's.
+    public func place(_ error: ScenarioError) -> ScenarioError {
+        ScenarioError(error.issues.map(place))
+    }
+
+    /// The plan named `plan` (the first when nil) compiled, or the issue
+    /// of an unknown name placed in this file.
+    public func compile(plan: String?) throws(ScenarioError) -> CompiledPlan {
+        do {
+            return try CompiledPlan(scenario: valid, plan: plan)
+        } catch {
+            throw place(error)
+        }
+    }
+
+    static func place(_ issue: ScenarioIssue, file: String, sourceMap: SourceMap) -> ScenarioIssue {
         var placed = issue
         placed.file = file
         if placed.location == nil, let path = ScenarioKeyPath(parsing: issue.keyPath) {

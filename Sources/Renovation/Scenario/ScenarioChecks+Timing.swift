@@ -218,10 +218,7 @@ extension ScenarioChecks {
     /// The same day `years` later; 29 February becomes 28 February in a common year.
     static func anniversary(of date: CivilDate, years: Int) -> CivilDate {
         // Clamped: `warnings(_:)` may be called on a scenario whose horizon was never validated.
-        let year = date.year + min(max(years, -10_000), 10_000)
-        return CivilDate(year: year, month: date.month, day: date.day)
-            ?? CivilDate(year: year, month: date.month, day: 28)
-            ?? date
+        date.yearsLater(min(max(years, -10_000), 10_000))
     }
 
     mutating func warnAboutRepeats(_ names: [String], _ path: (Int) -> ScenarioKeyPath, _ what: String) {

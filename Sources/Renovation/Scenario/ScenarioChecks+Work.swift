@@ -41,9 +41,8 @@ extension ScenarioChecks {
             requireNonNegative(work.hours, entry.path + "hours", "working hours")
             require(work.materialCost, entry.path + "material_cost", "a cost", from: .closed(0))
             for (i, predecessor) in work.after.enumerated() where !names.contains(predecessor) {
-                var message = "'\(predecessor)' is not a work type"
-                if let near = closest(to: predecessor, in: names) { message += " — did you mean '\(near)'?" }
-                error(entry.path + "after" + i, message, expected: "names of work types under work.building or work.community")
+                error(entry.path + "after" + i, Self.unknown(predecessor, "a work type", among: names),
+                      expected: "names of work types under work.building or work.community")
             }
         }
         checkPrecedenceCycles(entries)

@@ -122,9 +122,16 @@ struct ScenarioChecks {
     /// Reports `name` at `path` unless it is a trade; suggests the closest one.
     mutating func requireTrade(_ name: String, _ path: ScenarioKeyPath) {
         guard !tradeNames.contains(name) else { return }
-        var message = "'\(name)' is not a trade"
-        if let near = closest(to: name, in: scenario.trades.keys) { message += " — did you mean '\(near)'?" }
-        error(path, message, expected: "one of the trades: " + scenario.trades.keys.joined(separator: ", "))
+        error(path, Self.unknown(name, "a trade", among: scenario.trades.keys),
+              expected: "one of the trades: " + scenario.trades.keys.joined(separator: ", "))
+    }
+
+    /// "'roofng' is not a trade — did you mean 'roofing'?": the one wording
+    /// for a name that refers to nothing (`what` with its article).
+    static func unknown(_ name: String, _ what: String, among names: [String]) -> String {
+        var message = "'\(name)' is not \(what)"
+        if let near = closest(to: name, in: names) { message += " — did you mean '\(near)'?" }
+        return message
     }
 
     /// Reports each name after its first occurrence.

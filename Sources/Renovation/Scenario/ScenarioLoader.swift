@@ -86,9 +86,13 @@ public enum ScenarioLoader {
             throw fail(.schema, "cannot decode the scenario: \(error)")
         }
 
-        var loaded = LoadedScenario(scenario: scenario, file: file, sha256: SHA256.hex(bytes), sourceMap: sourceMap)
-        let errors = ScenarioValidator.validate(scenario).map(loaded.place)
-        guard errors.isEmpty else { throw ScenarioError(errors) }
+        let valid: ValidScenario
+        do {
+            valid = try ScenarioValidator.validated(scenario)
+        } catch {
+            throw ScenarioError(error.issues.map { LoadedScenario.place($0, file: file, sourceMap: sourceMap) })
+        }
+        var loaded = LoadedScenario(valid: valid, file: file, sha256: SHA256.hex(bytes), sourceMap: sourceMap)
         loaded.warnings = ScenarioValidator.warnings(scenario).map(loaded.place)
         return loaded
     }

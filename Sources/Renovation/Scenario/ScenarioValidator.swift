@@ -26,6 +26,27 @@ public enum ScenarioValidator {
         return checks.issues
     }
 
+    /// `scenario` as a ``ValidScenario``, its communities and buildings
+    /// drawn; or every rule it breaks, by key path (``LoadedScenario/place(_:)``
+    /// adds file and line). `change` says what made this scenario from one
+    /// that was valid (a sensitivity setting, a crew mix): it leads each
+    /// issue's message, so that a planner sees which change broke the rule.
+    public static func validated(_ scenario: Scenario, change: String? = nil) throws(ScenarioError) -> ValidScenario {
+        do throws(ScenarioError) {
+            let issues = validate(scenario)
+            guard issues.isEmpty else { throw ScenarioError(issues) }
+            let (communities, buildings) = try ScenarioChecks.structure(scenario)
+            return ValidScenario(checked: scenario, communities: communities, buildings: buildings)
+        } catch {
+            guard let change else { throw error }
+            throw ScenarioError(error.issues.map { issue in
+                var issue = issue
+                issue.message = change + ": " + issue.message
+                return issue
+            })
+        }
+    }
+
     /// Settings that are legal but probably not what the planner meant: a
     /// trade no work type uses, a shutdown that stops no trade, a budget
     /// year outside the programme, a release after the deadline.

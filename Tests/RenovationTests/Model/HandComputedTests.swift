@@ -37,7 +37,7 @@ struct HandComputedTests {
 
     func run(_ yaml: String) throws -> (ReplicationResult, CompiledPlan) {
         let loaded = try ScenarioLoader.load(yaml: yaml, file: "hand.yaml")
-        let model = try CompiledPlan(scenario: loaded.scenario)
+        let model = try CompiledPlan(scenario: loaded.valid)
         return (Replication.run(plan: model, seed: 1, replication: 0), model)
     }
 

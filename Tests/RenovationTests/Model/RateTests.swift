@@ -39,7 +39,7 @@ struct RateTests {
           after_works_rate: 0
           team: 50
         """
-        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").valid)
         var observed = 0
         var expected = 0.0
         for r in 0..<10 {
@@ -67,7 +67,7 @@ struct RateTests {
           travel_minutes: 0
           small_fix_hours: {type: exponential, mean: 1}
         """
-        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: Self.yaml(defects: defects), file: "r.yaml").valid)
         let lambda = 200.0 * 50 / 8760
         let theory = ErlangC(arrivalRate: lambda, serviceRate: 1, servers: 2)
         #expect(theory.utilisation > 0.5 && theory.utilisation < 0.7)
@@ -87,7 +87,7 @@ struct RateTests {
           rework_share: 0.1
         """
         let model = try CompiledPlan(scenario: ScenarioLoader.load(
-            yaml: Self.yaml(defects: "", supervisors: supervision), file: "r.yaml").scenario)
+            yaml: Self.yaml(defects: "", supervisors: supervision), file: "r.yaml").valid)
         var inspections = 0, failures = 0
         var rework = 0.0
         for r in 0..<300 {

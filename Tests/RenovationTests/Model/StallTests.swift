@@ -27,7 +27,7 @@ struct StallTests {
         plans:
           - name: p
         """
-        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "b.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "b.yaml").valid)
         let result = Replication.run(plan: model, seed: 1, replication: 0)
         // 400 h × 100 = 40,000 per roof: two fit in 2024's 100,000, the third never does.
         #expect(!result.finished)
@@ -63,7 +63,7 @@ struct StallTests {
             - {name: roof, trades: {roofers: 1}, hours: 10, after: [pipes]}
         plans: [{name: p}]
         """
-        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "s.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "s.yaml").valid)
         var sim = Replication.simulation(plan: model, seed: 1, replication: 0)
         #expect(sim.run(maxEvents: 1_000_000) == .exhausted)
         #expect(sim.now <= model.baseCalendar.horizon)
@@ -104,7 +104,7 @@ struct HoldCascadeTests {
         plans:
           - name: p
         """
-        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "c.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "c.yaml").valid)
         var sim = Replication.simulation(plan: model, seed: 1, replication: 0, trace: true)
         sim.run(until: 24 * 2)
         let held = (sim.model.trace ?? []).filter { $0.kind == .held }.count

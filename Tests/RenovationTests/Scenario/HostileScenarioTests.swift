@@ -25,7 +25,7 @@ struct HostileScenarioTests {
             return error
         }
         // The first plan: the others differ only in phasing and crews, not in the numbers replaced.
-        if let model = try? CompiledPlan(scenario: loaded.scenario) {
+        if let model = try? CompiledPlan(scenario: loaded.valid) {
             var sim = Replication.simulation(plan: model, seed: 1, replication: 0)
             _ = sim.run(maxEvents: 5_000)
             _ = sim.model.result(events: sim.eventsHandled)
@@ -76,7 +76,7 @@ struct HostileScenarioTests {
           building: [{name: w, trades: {t: 1}, hours: 1}]
         plans: [{name: p}]
         """
-        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "tail.yaml").scenario)
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "tail.yaml").valid)
         #expect(model.communities.allSatisfy { $0.buildings.count <= ScenarioChecks.maximumBuildingsPerCommunity })
         #expect(model.buildings.units.allSatisfy { Int($0) <= ScenarioChecks.maximumUnitsPerBuilding })
         #expect(model.communities.contains { $0.buildings.count == ScenarioChecks.maximumBuildingsPerCommunity }, "\(model.communities.map(\.buildings.count))")
@@ -87,7 +87,7 @@ struct HostileScenarioTests {
         let bytes = Array(try F.text("Tests/Fixtures/every-key.yaml").utf8)
         for cut in stride(from: 0, to: bytes.count, by: 61) {
             if let loaded = try? ScenarioLoader.load(bytes: Array(bytes[..<cut]), file: "cut.yaml") {
-                _ = try? CompiledPlan(scenario: loaded.scenario)
+                _ = try? CompiledPlan(scenario: loaded.valid)
             }
         }
         // A multi-byte character cut in half is an encoding error, not a crash.

@@ -17,7 +17,7 @@ enum InvariantCheck {
     static func check(_ yaml: String, seed: UInt64, label: String = "",
                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let loaded = try ScenarioLoader.load(yaml: yaml, file: "random.yaml")
-        let model = try CompiledPlan(scenario: loaded.scenario)
+        let model = try CompiledPlan(scenario: loaded.valid)
         var sim = Replication.simulation(plan: model, seed: seed, replication: 0, trace: true)
         // Far more events than any of these small scenarios needs: reaching it is a hang.
         let stop = sim.run(maxEvents: 5_000_000)

@@ -1,0 +1,10 @@
+/// What a random stream is for; part of every stream key.
+public enum StreamPurpose {
+    public static let structure: UInt64 = 1
+    public static let workContent: UInt64 = 2
+    public static let communityFactor: UInt64 = 3
+    public static let inspection: UInt64 = 4
+    public static let weather: UInt64 = 5
+    public static let defectArrivals: UInt64 = 6
+    public static let defectService: UInt64 = 7
+}
