@@ -27,7 +27,7 @@ struct DispatchQuality: ParsableCommand {
         for index in 0..<small {
             let instance = InstanceGenerator(jobs: 4 + index % 7, resources: 1 + index % 3).instance(seed: seed, index: index)
             let optimum = Double(ExactMakespan.optimum(instance))
-            let scenario = try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance), file: "rcpsp.yaml").scenario
+            let scenario = try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance), file: "rcpsp.yaml").valid
             for (i, rule) in rules.enumerated() {
                 let makespan = Double(try Self.makespan(instance, scenario, rule))
                 smallDeviation[i] += (makespan - optimum) / optimum
@@ -38,7 +38,7 @@ struct DispatchQuality: ParsableCommand {
         for index in 0..<large {
             let instance = generator.instance(seed: seed, index: index)
             let bound = Double(instance.criticalPathLength)
-            let scenario = try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance), file: "rcpsp.yaml").scenario
+            let scenario = try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance), file: "rcpsp.yaml").valid
             for (i, rule) in rules.enumerated() {
                 let starts = try Self.starts(instance, scenario, rule)
                 if starts != ParallelSGS.schedule(instance, rule: rule) { differ += 1 }
@@ -55,7 +55,7 @@ struct DispatchQuality: ParsableCommand {
         print("schedules_differing_from_reference=\(differ) small_instances=\(small) large_instances=\(large)")
     }
 
-    static func starts(_ instance: SchedulingInstance, _ scenario: Scenario, _ rule: PriorityRule) throws -> [Int] {
+    static func starts(_ instance: SchedulingInstance, _ scenario: ValidScenario, _ rule: PriorityRule) throws -> [Int] {
         let plan = try CompiledPlan(scenario: scenario, plan: rule.rawValue)
         var sim = Replication.simulation(plan: plan, seed: 1, replication: 0, trace: true)
         sim.run()
@@ -64,7 +64,7 @@ struct DispatchQuality: ParsableCommand {
         return starts
     }
 
-    static func makespan(_ instance: SchedulingInstance, _ scenario: Scenario, _ rule: PriorityRule) throws -> Int {
+    static func makespan(_ instance: SchedulingInstance, _ scenario: ValidScenario, _ rule: PriorityRule) throws -> Int {
         ParallelSGS.makespan(instance, starts: try starts(instance, scenario, rule))
     }
 }

@@ -8,7 +8,7 @@ import Testing
 struct CheckpointTests {
     /// A checkpoint of 6 replications of the minimal scenario in 2 chunks, and what resuming checks.
     func checkpoint() throws -> (Checkpoint, Checkpoint.Manifest, (([ReplicationResult], Int) -> String?)) {
-        let scenario = try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("Tests/Fixtures/minimal.yaml").path).scenario
+        let scenario = try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("Tests/Fixtures/minimal.yaml").path).valid
         let model = try CompiledPlan(scenario: scenario, plan: "staged")
         let results = ReplicationRunner(threads: 1).run(model: model, seed: 5, replications: 0..<6)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("renosim-checkpoint-\(UUID().uuidString)").path

@@ -14,11 +14,7 @@ extension CompiledPlan {
         start = scenario.start
         deadline = plan.deadline ?? scenario.deadline
         deadlineHours = Double(deadline.dayNumber - start.dayNumber + 1) * 24
-        // The horizon follows the latest deadline of any plan, so that every
-        // plan simulates the same days (and draws the same weather).
-        let latest = scenario.plans.compactMap(\.deadline).reduce(scenario.deadline) { max($0, $1) }
-        let deadlineYears = max(0, latest.dayNumber - start.dayNumber) / 365 + 1
-        let years = min(100, max(1, scenario.horizonYears ?? deadlineYears + 10))
+        let years = scenario.simulatedYears
         horizonDays = start.adding(days: 0).yearsLater(years).dayNumber - start.dayNumber
         hoursPerDay = scenario.calendar.hoursPerDay
         dispatch = plan.dispatch

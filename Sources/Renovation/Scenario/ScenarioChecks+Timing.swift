@@ -202,13 +202,7 @@ extension ScenarioChecks {
         scenario.horizonYears.map { Self.anniversary(of: scenario.start, years: $0).adding(days: -1) }
     }
 
-    /// Years simulated, as the model compiles them: `horizon_years`, or the
-    /// latest deadline of any plan plus ten years (1 to 100).
-    var simulatedYears: Int {
-        let latest = scenario.plans.compactMap(\.deadline).reduce(scenario.deadline) { max($0, $1) }
-        let deadlineYears = max(0, latest.dayNumber - scenario.start.dayNumber) / 365 + 1
-        return min(Self.maximumYears, max(1, scenario.horizonYears ?? deadlineYears + 10))
-    }
+    var simulatedYears: Int { scenario.simulatedYears }
 
     /// The last day simulated.
     var simulatedEnd: CivilDate {
@@ -226,5 +220,16 @@ extension ScenarioChecks {
         for (i, name) in names.enumerated() where !seen.insert(name).inserted {
             warn(path(i), "\(what) '\(name)' is listed twice")
         }
+    }
+}
+
+extension Scenario {
+    /// Years simulated: `horizon_years`, or the latest deadline of any plan
+    /// plus ten years (1 to 100). Every plan simulates the same days, so
+    /// they all draw the same weather.
+    var simulatedYears: Int {
+        let latest = plans.compactMap(\.deadline).reduce(deadline) { max($0, $1) }
+        let deadlineYears = max(0, latest.dayNumber - start.dayNumber) / 365 + 1
+        return min(ScenarioChecks.maximumYears, max(1, horizonYears ?? deadlineYears + 10))
     }
 }

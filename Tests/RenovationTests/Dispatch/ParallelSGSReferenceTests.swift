@@ -10,7 +10,7 @@ import Testing
 struct ParallelSGSReferenceTests {
     /// Start hour of each job (work type) in one replication of plan `rule`.
     static func renosimStarts(_ instance: SchedulingInstance, rule: PriorityRule,
-                              scenario: Scenario) throws -> [Int] {
+                              scenario: ValidScenario) throws -> [Int] {
         let plan = try CompiledPlan(scenario: scenario, plan: rule.rawValue)
         var sim = Replication.simulation(plan: plan, seed: 1, replication: 0, trace: true)
         sim.run()
@@ -22,8 +22,8 @@ struct ParallelSGSReferenceTests {
         return starts
     }
 
-    static func scenario(_ instance: SchedulingInstance) throws -> Scenario {
-        try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance), file: "rcpsp.yaml").scenario
+    static func scenario(_ instance: SchedulingInstance) throws -> ValidScenario {
+        try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance), file: "rcpsp.yaml").valid
     }
 
     @Test("every start equals the reference scheme's on 300 instances of 30 jobs and 4 resources, for every rule")

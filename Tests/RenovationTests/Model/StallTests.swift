@@ -118,7 +118,7 @@ struct HoldCascadeTests {
 @Suite("Stall reasons and disruption at the horizon")
 struct HorizonStallTests {
     static func run(_ yaml: String) throws -> ReplicationResult {
-        let plan = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "h.yaml").scenario)
+        let plan = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "h.yaml").valid)
         return Replication.run(plan: plan, seed: 3, replication: 0)
     }
 
