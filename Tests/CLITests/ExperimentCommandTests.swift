@@ -41,7 +41,7 @@ struct ExperimentCommandTests {
         let single = try CLIRunner.run(["compare", Self.minimal, "--plans", "staged", "--replications", "2"])
         #expect(single.status != 0 && single.status != 1)
         #expect(single.stderr.contains("at least two plans"))
-        let one = try CLIRunner.run(["compare", Self.minimal, "--plans", "staged,staged", "--replications", "1"])
+        let one = try CLIRunner.run(["compare", Self.minimal, "--plans", "staged,all-at-once", "--replications", "1"])
         #expect(one.status != 0 && one.stderr.contains("at least 2"))
         let folder = try CLIRunner.temporaryDirectory()
         let file = folder.appendingPathComponent("file")
