@@ -35,7 +35,7 @@ public struct PlanComparison: Codable, Sendable, Equatable {
         let base = results.first ?? []
         pairs = zip(models, results).dropFirst().map { model, other in
             PlanPair(baseline: baseline, plan: model.planName, differences: ComparisonMetric.allCases.map { metric in
-                PairedDifference(metric: metric.rawValue, baseline: base.map(metric.value), plan: other.map(metric.value))
+                PairedDifference(metric: metric.name, baseline: base.map(metric.value), plan: other.map(metric.value))
             })
         }
     }
@@ -120,6 +120,6 @@ public struct PlanPair: Codable, Sendable, Equatable {
 
     /// The difference for `metric`, if compared.
     public func difference(_ metric: ComparisonMetric) -> PairedDifference? {
-        differences.first { $0.metric == metric.rawValue }
+        differences.first { $0.metric == metric.name }
     }
 }

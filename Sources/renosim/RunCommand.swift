@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
                 checkpoint?.remove()
             }
             if let report {
-                try writeReport(HTMLReport.render(document), to: report)
+                try writeReport(HTMLReport.render(document, communities: CommunityFinish.of(results, model: model)), to: report)
             }
         }
     }

@@ -1,0 +1,143 @@
+import Experiments
+import Renovation
+
+/// A CSV table produced row by row: written to a stream, or gathered whole.
+protocol CSVSource {
+    var header: [String] { get }
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError)
+}
+
+extension CSVSource {
+    func write(to file: AtomicFile.Stream) throws(AtomicFile.WriteError) {
+        try file.append(CSVTable.line(header))
+        try forEachRow { row throws(AtomicFile.WriteError) in try file.append(CSVTable.line(row)) }
+    }
+
+    var table: CSVTable {
+        var table = CSVTable(header: header)
+        try? forEachRow { table.append($0) }
+        return table
+    }
+}
+
+/// `replications.csv`: one row per replication; after `replication`, every
+/// bounded registry metric by label, and `finish_date` after `finish_days`.
+struct ReplicationTable: CSVSource {
+    let results: [ReplicationResult]
+    let model: CompiledPlan
+
+    var years: Int { results.first?.completionsPerYear.count ?? model.budgetPerYear.count }
+
+    var header: [String] {
+        var header = ["replication"]
+        for metric in Metric.all where metric.isBounded {
+            if let dimension = metric.dimension {
+                header += Metric.indexNames(dimension, plan: model, years: years).map(metric.label)
+            } else {
+                header.append(metric.name)
+                if metric.name == Metric.finishDays.name { header.append("finish_date") }
+            }
+        }
+        return header
+    }
+
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        for r in results {
+            var row = [String(r.replication)]
+            for metric in Metric.all where metric.isBounded {
+                let values = metric.read(r)
+                row += values.map { csvValue($0, metric.representation) }
+                if metric.name == Metric.finishDays.name {
+                    row.append(model.start.adding(fractionalDays: r.finishDays).description)
+                }
+            }
+            try body(row)
+        }
+    }
+}
+
+/// `communities.csv`: per community, the mean and P10/P50/P90 of each per-community metric.
+struct CommunityTable: CSVSource {
+    let results: [ReplicationResult]
+    let model: CompiledPlan
+
+    static var metrics: [Metric] { Metric.all.filter { $0.dimension == .community } }
+
+    var header: [String] {
+        ["community", "district"] + Self.metrics.flatMap { m in ["mean", "p10", "p50", "p90"].map { "\(m.name)_\($0)" } }
+            + ["finish_date_p50", "finish_date_p90"]
+    }
+
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        let perReplication = Self.metrics.map { m in results.map(m.read) }
+        var values: [Double] = []
+        for c in model.communities.indices {
+            var row = [model.communities[c].name, model.communities[c].district]
+            var finish = (p50: Double.nan, p90: Double.nan)
+            for (k, metric) in Self.metrics.enumerated() {
+                values.removeAll(keepingCapacity: true)
+                for r in perReplication[k] where c < r.count && !r[c].isNaN { values.append(r[c]) }
+                values.sort()
+                let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
+                let q = [0.1, 0.5, 0.9].map { sortedQuantile(values, $0) }
+                row += ([mean] + q).map(csvNumber)
+                if metric.name == Metric.communityFinishDays.name { finish = (q[1], q[2]) }
+            }
+            row += [finish.p50, finish.p90].map { $0.isNaN ? "" : model.start.adding(fractionalDays: $0).description }
+            try body(row)
+        }
+    }
+}
+
+/// `buildings.csv`: per building and building work type, P10/P50/P90 finish day over the replications.
+struct BuildingTable: CSVSource {
+    let results: [ReplicationResult]
+    let model: CompiledPlan
+
+    var header: [String] {
+        ["building", "community", "district", "work_type", "finish_days_p10", "finish_days_p50", "finish_days_p90"]
+    }
+
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        try forEachBuilding { b, c, k, q throws(AtomicFile.WriteError) in
+            let community = model.communities[c]
+            try body([model.buildings.names[b] ?? "\(b - community.buildings.lowerBound + 1)", community.name,
+                      community.district, model.types[k].name, csvNumber(q.p10), csvNumber(q.p50), csvNumber(q.p90)])
+        }
+    }
+
+    /// Building, its community, building work type and finish-day quantiles, in building order.
+    func forEachBuilding<E: Error>(_ body: (Int, Int, Int, (p10: Double, p50: Double, p90: Double)) throws(E) -> Void) throws(E) {
+        var values = [Double](repeating: 0, count: results.count)
+        for b in 0..<model.buildings.count {
+            let c = Int(model.buildings.community[b])
+            for k in 0..<model.buildingTypeCount {
+                let o = model.order(building: b, type: k)
+                values.removeAll(keepingCapacity: true)
+                for r in results where !r.orderFinishDays[o].isNaN { values.append(Double(r.orderFinishDays[o])) }
+                if values.count > 1 { values.sort() }
+                try body(b, c, k, (sortedQuantile(values, 0.1), sortedQuantile(values, 0.5), sortedQuantile(values, 0.9)))
+            }
+        }
+    }
+}
+
+/// The p-quantile of ascending `values`, interpolating between order
+/// statistics as ``SampleSummary/quantile(_:)`` does; NaN when empty.
+func sortedQuantile(_ values: [Double], _ p: Double) -> Double {
+    guard let first = values.first else { return .nan }
+    guard values.count > 1 else { return first }
+    let position = p * Double(values.count - 1)
+    let low = Int(position.rounded(.down))
+    let high = min(low + 1, values.count - 1)
+    return values[low] + (values[high] - values[low]) * (position - Double(low))
+}
+
+/// A value as CSV writes it for its representation.
+func csvValue(_ value: Double, _ representation: Metric.Representation) -> String {
+    switch representation {
+    case .number: csvNumber(value)
+    case .integer: value.isFinite ? String(Int(value)) : csvNumber(value)
+    case .boolean: String(value != 0)
+    }
+}
