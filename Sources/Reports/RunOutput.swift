@@ -34,6 +34,9 @@ public enum RunOutput {
             try file.commit()
             written.append(file.path)
         }
+        let database = path("results.sqlite")
+        try ResultsDatabase.write(document: document, results: results, model: model, to: database)
+        written.append(database)
         return written
     }
 

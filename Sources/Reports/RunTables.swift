@@ -56,35 +56,34 @@ struct ReplicationTable: CSVSource {
     }
 }
 
-/// `communities.csv`: per community, the mean and P10/P50/P90 of each per-community metric.
+/// `communities.csv`: per community, the mean and P10/P50/P90 of its finish days.
 struct CommunityTable: CSVSource {
     let results: [ReplicationResult]
     let model: CompiledPlan
 
-    static var metrics: [Metric] { Metric.all.filter { $0.dimension == .community } }
-
     var header: [String] {
-        ["community", "district"] + Self.metrics.flatMap { m in ["mean", "p10", "p50", "p90"].map { "\(m.name)_\($0)" } }
+        ["community", "district"] + ["mean", "p10", "p50", "p90"].map { "\(Metric.communityFinishDays.name)_\($0)" }
             + ["finish_date_p50", "finish_date_p90"]
     }
 
     func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
-        let perReplication = Self.metrics.map { m in results.map(m.read) }
+        try forEachSummary { name, district, mean, p10, p50, p90 throws(AtomicFile.WriteError) in
+            let dates = [p50, p90].map { $0.isNaN ? "" : model.start.adding(fractionalDays: $0).description }
+            try body([name, district] + [mean, p10, p50, p90].map(csvNumber) + dates)
+        }
+    }
+
+    /// Per community: name, district, and the mean, P10, P50 and P90 of its finish days.
+    func forEachSummary<E: Error>(_ body: (String, String, Double, Double, Double, Double) throws(E) -> Void) throws(E) {
+        let perReplication = results.map(Metric.communityFinishDays.read)
         var values: [Double] = []
         for c in model.communities.indices {
-            var row = [model.communities[c].name, model.communities[c].district]
-            var finish = (p50: Double.nan, p90: Double.nan)
-            for (k, metric) in Self.metrics.enumerated() {
-                values.removeAll(keepingCapacity: true)
-                for r in perReplication[k] where c < r.count && !r[c].isNaN { values.append(r[c]) }
-                values.sort()
-                let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
-                let q = [0.1, 0.5, 0.9].map { sortedQuantile(values, $0) }
-                row += ([mean] + q).map(csvNumber)
-                if metric.name == Metric.communityFinishDays.name { finish = (q[1], q[2]) }
-            }
-            row += [finish.p50, finish.p90].map { $0.isNaN ? "" : model.start.adding(fractionalDays: $0).description }
-            try body(row)
+            values.removeAll(keepingCapacity: true)
+            for r in perReplication where c < r.count && !r[c].isNaN { values.append(r[c]) }
+            values.sort()
+            let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
+            try body(model.communities[c].name, model.communities[c].district, mean,
+                     sortedQuantile(values, 0.1), sortedQuantile(values, 0.5), sortedQuantile(values, 0.9))
         }
     }
 }
