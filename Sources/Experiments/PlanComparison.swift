@@ -13,6 +13,9 @@ import Renovation
 ///                                             seed: 1, replications: 100, threads: 4)
 ///     comparison.pairs[0].differences[0]   // finish_days: three-year − five-year
 public struct PlanComparison: Codable, Sendable, Equatable {
+    /// The layout of `comparison.json` and `compare --format json`; raised when a field changes meaning.
+    public static let currentSchemaVersion = 1
+    public var schemaVersion = currentSchemaVersion
     public var scenario: String
     public var seed: UInt64
     public var replications: Int

@@ -45,14 +45,11 @@ public enum RunOutput {
         ReplicationTable(results: results, model: model).table
     }
 
-    /// Pretty, key-sorted JSON: the same bytes for the same results.
+    /// JSON as result files write it (``ResultJSON``): snake_case keys,
+    /// sorted, pretty-printed, non-finite numbers as null — the same bytes for the same results.
     public static func json<T: Encodable>(_ value: T) throws(AtomicFile.WriteError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+            return String(decoding: try ResultJSON.encode(value), as: UTF8.self)
         } catch {
             throw AtomicFile.WriteError(path: "(json)", reason: "\(error)")
         }
