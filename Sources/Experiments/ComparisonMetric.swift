@@ -16,8 +16,8 @@ public struct ComparisonMetric: Sendable, Equatable {
     /// The registry's label: `finish_days`, `wait_days[crew]`.
     public var name: String { metric.label(index?.name) }
 
-    public func value(_ r: ReplicationResult) -> Double {
-        let values = metric.read(r)
+    public func value(_ r: ReplicationResult, plan: CompiledPlan) -> Double {
+        let values = metric.read(r, plan: plan)
         let i = index?.position ?? 0
         return i < values.count ? values[i] : .nan
     }

@@ -10,7 +10,7 @@ import Renovation
 /// labelled `name[index]`: `utilisation[roofing]`, `cost[2023]`.
 ///
 ///     Metric.utilisation.label("roofing")   // "utilisation[roofing]"
-///     Metric.finishDays.read(result)         // [412.5]
+///     Metric.finishDays.read(result, plan: plan)   // [412.5]
 public struct Metric: Sendable {
     /// What an indexed metric is indexed by.
     public enum Dimension: String, Sendable, CaseIterable {
@@ -44,11 +44,11 @@ public struct Metric: Sendable {
     /// Whether a run that lacks an index had the value 0 there: a calendar
     /// year past one run's horizon saw no completions and no cost.
     public let absentMeansZero: Bool
-    let reader: @Sendable (ReplicationResult) -> [Double]
+    let reader: @Sendable (ReplicationResult, CompiledPlan) -> [Double]
 
     init(_ name: String, _ unit: MetricUnit, by dimension: Dimension? = nil, aggregate: Aggregate = .distribution,
          as representation: Representation = .number, absentMeansZero: Bool = false, _ description: String,
-         _ reader: @escaping @Sendable (ReplicationResult) -> [Double]) {
+         _ reader: @escaping @Sendable (ReplicationResult, CompiledPlan) -> [Double]) {
         self.name = name
         self.unit = unit
         self.dimension = dimension
@@ -59,8 +59,10 @@ public struct Metric: Sendable {
         self.reader = reader
     }
 
-    /// The replication's values: one for a scalar, one per index name otherwise.
-    public func read(_ result: ReplicationResult) -> [Double] { reader(result) }
+    /// The replication's values: one for a scalar, one per index name
+    /// otherwise. `plan` is the plan the replication ran (what a metric
+    /// measures against, such as the hours a trade's calendar offers).
+    public func read(_ result: ReplicationResult, plan: CompiledPlan) -> [Double] { reader(result, plan) }
 
     /// The name of one value: `name` for a scalar, `name[index]` otherwise.
     public func label(_ index: String? = nil) -> String {

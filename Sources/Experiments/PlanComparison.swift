@@ -36,9 +36,11 @@ public struct PlanComparison: Codable, Sendable, Equatable {
         self.baseline = baseline
         plans = zip(models, results).map { PlanSummary(model: $0, seed: seed, results: $1) }
         let base = results.first ?? []
+        let baseModel = models.first
         pairs = zip(models, results).dropFirst().map { model, other in
             PlanPair(baseline: baseline, plan: model.planName, differences: ComparisonMetric.allCases.map { metric in
-                PairedDifference(metric: metric.name, baseline: base.map(metric.value), plan: other.map(metric.value))
+                PairedDifference(metric: metric.name, baseline: base.map { metric.value($0, plan: baseModel ?? model) },
+                                 plan: other.map { metric.value($0, plan: model) })
             })
         }
     }

@@ -37,7 +37,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         firstStall = results.lazy.compactMap(\.stall).first
         let years = results.first?.completionsPerYear.count ?? 0
         budgets = (0..<years).map { YearBudget(year: model.start.year + $0, budget: model.budgetPerYear[$0]) }
-        let values = Metric.all.filter(\.isBounded).map { metric in (metric, results.map(metric.read)) }
+        let values = Metric.all.filter(\.isBounded).map { metric in (metric, results.map { metric.read($0, plan: model) }) }
         metrics = values.flatMap { metric, perReplication in
             let labels = metric.dimension.map { Metric.indexNames($0, plan: model, years: years).map { Optional($0) } } ?? [nil]
             return labels.enumerated().map { i, index in

@@ -17,11 +17,11 @@ public struct ReplicationRecord: Codable, Sendable, Equatable {
     /// By metric name: the values ``Metric/read(_:)`` gives.
     public var values: [String: [Double]]
 
-    public init(_ r: ReplicationResult) {
+    public init(_ r: ReplicationResult, plan: CompiledPlan) {
         replication = r.replication
         stall = r.stall
         values = [:]
-        for metric in Metric.all where metric.isBounded { values[metric.name] = metric.read(r) }
+        for metric in Metric.all where metric.isBounded { values[metric.name] = metric.read(r, plan: plan) }
     }
 
     /// The metric's values; empty when the record does not have it.
@@ -37,8 +37,11 @@ public struct ReplicationRecord: Codable, Sendable, Equatable {
     }
 
     /// Schema 1's keys for metrics the registry names otherwise.
+    /// Schema 1's `crew_utilisation` is left out: it counted rain days as
+    /// unavailable to trades rain stops, so it is another quantity than
+    /// `utilisation` and is not compared with it.
     static let legacyKeys = [
-        "crew_utilisation": "utilisation", "service_level_attainment": "attainment",
+        "service_level_attainment": "attainment",
         "mean_responder_wait_hours": "responder_wait_hours", "completions_per_year": "completions",
         "cost_per_year": "cost",
     ]

@@ -71,7 +71,7 @@ public struct ResultDocument: Codable, Sendable {
                       waitCauses: WaitsByCause.causes, serviceLevels: DefectOutcome.tiers,
                       years: (0..<yearCount).map { model.start.year + $0 })
         self.summary = summary ?? PlanSummary(model: model, seed: seed, results: results)
-        perReplication = results.map(ReplicationRecord.init)
+        perReplication = results.map { ReplicationRecord($0, plan: model) }
     }
 
     public init(from decoder: any Decoder) throws {

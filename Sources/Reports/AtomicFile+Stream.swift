@@ -41,6 +41,16 @@ extension AtomicFile {
             if buffer.count >= Self.capacity { try flush() }
         }
 
+        /// One CSV line (``CSVTable``'s quoting).
+        public func appendRow(_ fields: [String]) throws(WriteError) {
+            for (i, field) in fields.enumerated() {
+                if i > 0 { buffer.append(0x2C) }
+                buffer.append(contentsOf: CSVTable.quote(field).utf8)
+            }
+            buffer.append(0x0A)
+            if buffer.count >= Self.capacity { try flush() }
+        }
+
         public func append(_ bytes: some Sequence<UInt8>) throws(WriteError) {
             buffer.append(contentsOf: bytes)
             if buffer.count >= Self.capacity { try flush() }

@@ -9,8 +9,8 @@ protocol CSVSource {
 
 extension CSVSource {
     func write(to file: AtomicFile.Stream) throws(AtomicFile.WriteError) {
-        try file.append(CSVTable.line(header))
-        try forEachRow { row throws(AtomicFile.WriteError) in try file.append(CSVTable.line(row)) }
+        try file.appendRow(header)
+        try forEachRow { row throws(AtomicFile.WriteError) in try file.appendRow(row) }
     }
 
     var table: CSVTable {
@@ -45,7 +45,7 @@ struct ReplicationTable: CSVSource {
         for r in results {
             var row = [String(r.replication)]
             for metric in Metric.all where metric.isBounded {
-                let values = metric.read(r)
+                let values = metric.read(r, plan: model)
                 row += values.map { csvValue($0, metric.representation) }
                 if metric.name == Metric.finishDays.name {
                     row.append(model.start.adding(fractionalDays: r.finishDays).description)
@@ -75,7 +75,7 @@ struct CommunityTable: CSVSource {
 
     /// Per community: name, district, and the mean, P10, P50 and P90 of its finish days.
     func forEachSummary<E: Error>(_ body: (String, String, Double, Double, Double, Double) throws(E) -> Void) throws(E) {
-        let perReplication = results.map(Metric.communityFinishDays.read)
+        let perReplication = results.map { Metric.communityFinishDays.read($0, plan: model) }
         var values: [Double] = []
         for c in model.communities.indices {
             values.removeAll(keepingCapacity: true)
@@ -100,8 +100,9 @@ struct BuildingTable: CSVSource {
     func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
         try forEachBuilding { b, c, k, q throws(AtomicFile.WriteError) in
             let community = model.communities[c]
-            try body([model.buildings.names[b] ?? "\(b - community.buildings.lowerBound + 1)", community.name,
-                      community.district, model.types[k].name, csvNumber(q.p10), csvNumber(q.p50), csvNumber(q.p90)])
+            // Finish times are stored as Float: their shortest Float form is exact and half as long.
+            try body([model.buildings.names[b] ?? String(b - community.buildings.lowerBound + 1), community.name,
+                      community.district, model.types[k].name, floatNumber(q.p10), floatNumber(q.p50), floatNumber(q.p90)])
         }
     }
 
@@ -130,6 +131,11 @@ func sortedQuantile(_ values: [Double], _ p: Double) -> Double {
     let low = Int(position.rounded(.down))
     let high = min(low + 1, values.count - 1)
     return values[low] + (values[high] - values[low]) * (position - Double(low))
+}
+
+/// A per-order finish time as CSV writes it: the shortest form of the Float it was stored as.
+func floatNumber(_ value: Double) -> String {
+    value.isNaN ? "" : Float(value).description
 }
 
 /// A value as CSV writes it for its representation.

@@ -85,7 +85,7 @@ struct ShardTests {
             #expect(names == Metric.all.filter(\.isBounded).map(\.name))
             #expect(try Double.fetchOne(db, sql: "SELECT value FROM replication_values WHERE replication = 0 AND "
                                         + "metric = 'utilisation' AND idx = ?", arguments: [model.tradeNames[0]])
-                    == results[0].crewUtilisation[0])
+                    == Metric.utilisation.read(results[0], plan: model)[0])
         }
     }
 
