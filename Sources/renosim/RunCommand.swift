@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate one plan of a scenario and summarise the replications.",
         discussion: """
             Prints a summary on stdout; with --out, writes result.json, replications.csv, \
-            communities.csv and buildings.csv there. --trace (one replication) also writes trace.csv, \
+            communities.csv, buildings.csv and results.sqlite there. --trace (one replication) also writes trace.csv, \
             the event log, to follow one building through its works.
 
               renosim run scenarios/yonghong-2022.yaml --plan three-year --replications 200 --out results/yh
