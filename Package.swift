@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // SQLite for merged sweeps (Debian's libsqlite3-dev, installed by the scripts).
+        // SQLite for results.sqlite and merged sweeps (Debian's libsqlite3-dev, installed by the scripts).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Tests only: generated scenarios that shrink to a readable counterexample.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -59,7 +59,15 @@ let package = Package(
         .target(name: "SchedulingReference"),
 
         .target(name: "Experiments", dependencies: ["Renovation", "Stochastic", "DiscreteEvent"], swiftSettings: optimise),
-        .target(name: "Reports", dependencies: ["Experiments", "Renovation"]),
+        // GRDB: results.sqlite, the run's results in one queryable file.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Experiments", "Renovation", .product(name: "GRDB", package: "GRDB.swift"),
+                // The per-building rows of results.sqlite bind through SQLite's C API: GRDB's arguments cost 4 µs a row.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         // Shards, sweeps and their merge: the batch side for clusters (Slurm job arrays).
         .target(
             name: "Sharding",

@@ -7,15 +7,13 @@
 # the same), to fit how cost grows with size.
 #
 # Targets (issue 7): national ≤ 60 s and ≤ 4 GiB peak memory; growth
-# exponent ≤ 1.1. Each size is run REPEATS times (default 3): the median
+# exponent ≤ 1.1. Then the national run with --out (issue 20: ≤ 1.25× the
+# time and peak memory of the run without it). Each size is run REPEATS times (default 3): the median
 # time and the largest peak are reported. Ends with one line:
 #   national_seconds=S national_peak_mib=M growth_exponent=X
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/bench.sh"
-prepare_bench
-echo "building renosim (release)…" >&2
-swift build -c release --product renosim >&2
-RENOSIM="$(renosim_root)/.build/release/renosim"
+prepare_renosim
 scenario="${1:-scenarios/national-scale.yaml}"
 repeats="${REPEATS:-3}"
 work=$(mktemp -d)
@@ -56,4 +54,12 @@ top = (ys[-1] - ys[-2]) / (xs[-1] - xs[-2])
 print(f"{slope:.3f} {top:.3f}")')"
 national=(${rows[3]})
 echo "growth exponent (time ∝ buildings^x, fitted over the four sizes): $exponent; top decade alone: $top"
-echo "national_seconds=${national[1]} national_peak_mib=${national[2]} growth_exponent=$exponent"
+# The same national run writing its result files (issue 20: ≤ 1.25× the time and peak memory).
+line=$(python3 scripts/lib/measure.py "$repeats" "$RENOSIM" run "$scenario" --replications 1 --threads 1 --quiet \
+    --out "$work/national-out")
+out_seconds=$(echo " $line" | field seconds)
+out_peak=$(echo " $line" | field peak_mib)
+read -r time_ratio memory_ratio <<<"$(python3 -c "print(f'{$out_seconds / ${national[1]}:.2f} {$out_peak / ${national[2]}:.2f}')")"
+echo "national with --out: $out_seconds s, $out_peak MiB peak (${time_ratio}× the time, ${memory_ratio}× the memory)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "national_seconds=${national[1]} national_peak_mib=${national[2]} growth_exponent=$exponent out_seconds=$out_seconds out_peak_mib=$out_peak out_time_ratio=$time_ratio out_memory_ratio=$memory_ratio"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validates renosim result files against docs/results.schema.json.
+"""Validates renosim result files against docs/results.schema.json (schema version 2)
+or docs/results.schema.v1.json (files of schema version 1), by their schema_version.
 
     python3 scripts/validate-results.py results/baselines/*.json out/result.json
 
@@ -12,17 +13,22 @@ import sys
 
 import jsonschema
 
-SCHEMA = pathlib.Path(__file__).resolve().parent.parent / "docs" / "results.schema.json"
+DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs"
+SCHEMAS = {1: DOCS / "results.schema.v1.json", 2: DOCS / "results.schema.json"}
 
 
 def main(paths):
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    validators = {}
+    for version, path in SCHEMAS.items():
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validators[version] = jsonschema.Draft202012Validator(schema)
     bad = 0
     for path in paths:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
+        version = document.get("schema_version") if isinstance(document, dict) else None
+        validator = validators.get(version, validators[max(validators)])
         for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
             where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
             print(f"{path}: {where}: {error.message}")

@@ -34,7 +34,13 @@ public struct BaselineCheck: Sendable {
     }
 
     public func compare(baseline: ResultDocument, current: ResultDocument) -> BaselineReport {
-        let pairs = Self.pair(baseline.metricSeries(), current.metricSeries(),
+        // A metric one schema version records and the other does not (schema 1 had per-community
+        // finish days and no failure rate) is left out rather than reported as appeared or gone.
+        let shared = baseline.recordedMetrics.intersection(current.recordedMetrics)
+        func recordedByBoth(_ series: MetricSeries) -> Bool {
+            shared.contains(String(series.name.prefix { $0 != "[" }))
+        }
+        let pairs = Self.pair(baseline.metricSeries().filter(recordedByBoth), current.metricSeries().filter(recordedByBoth),
                               counts: (baseline.perReplication.count, current.perReplication.count))
         var rows: [MetricComparison]
         var tests = 0

@@ -8,7 +8,7 @@ import Stochastic
 ///     let d = PairedDifference(metric: "finish_days", baseline: [400, 420, 390], plan: [380, 401, 372])
 ///     d.meanDifference        // −19
 ///     d.significant           // true: the paired 95 % interval excludes 0
-///     d.halfWidthRatio        // independent ÷ paired half-width: how much pairing helped
+///     d.varianceReduction     // 1 − var(d) ÷ (var(a) + var(b)): the share of variance pairing removed
 public struct PairedDifference: Codable, Sendable, Equatable {
     public var metric: String
     /// Replications where the metric applied to both plans (NaN values are left out in pairs).
@@ -29,9 +29,11 @@ public struct PairedDifference: Codable, Sendable, Equatable {
     /// random numbers: t(0.975, Welch–Satterthwaite df) · √(s²a/n + s²b/n).
     public var independentHalfWidth: Double
     /// Independent ÷ paired half-width (∞ when the differences do not vary
-    /// but the plans do; NaN when neither varies).
+    /// but the plans do; NaN when neither varies). Not the variance
+    /// reduction: that is ``varianceReduction``, the one number reports show.
     public var halfWidthRatio: Double
-    /// 1 − var(difference) ÷ (var(baseline) + var(plan)): the share of the
+    /// The variance reduction, everywhere renosim names one:
+    /// 1 − var(difference) ÷ (var(baseline) + var(plan)), the share of the
     /// variance of an independent difference that pairing removes.
     public var varianceReduction: Double
 

@@ -13,6 +13,9 @@ import Renovation
 ///                                             seed: 1, replications: 100, threads: 4)
 ///     comparison.pairs[0].differences[0]   // finish_days: three-year − five-year
 public struct PlanComparison: Codable, Sendable, Equatable {
+    /// The layout of `comparison.json` and `compare --format json`; raised when a field changes meaning.
+    public static let currentSchemaVersion = 1
+    public var schemaVersion = currentSchemaVersion
     public var scenario: String
     public var seed: UInt64
     public var replications: Int
@@ -33,9 +36,11 @@ public struct PlanComparison: Codable, Sendable, Equatable {
         self.baseline = baseline
         plans = zip(models, results).map { PlanSummary(model: $0, seed: seed, results: $1) }
         let base = results.first ?? []
+        let baseModel = models.first
         pairs = zip(models, results).dropFirst().map { model, other in
             PlanPair(baseline: baseline, plan: model.planName, differences: ComparisonMetric.allCases.map { metric in
-                PairedDifference(metric: metric.rawValue, baseline: base.map(metric.value), plan: other.map(metric.value))
+                PairedDifference(metric: metric.name, baseline: base.map { metric.value($0, plan: baseModel ?? model) },
+                                 plan: other.map { metric.value($0, plan: model) })
             })
         }
     }
@@ -123,6 +128,6 @@ public struct PlanPair: Codable, Sendable, Equatable {
 
     /// The difference for `metric`, if compared.
     public func difference(_ metric: ComparisonMetric) -> PairedDifference? {
-        differences.first { $0.metric == metric.rawValue }
+        differences.first { $0.metric == metric.name }
     }
 }

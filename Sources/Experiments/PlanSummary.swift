@@ -1,7 +1,10 @@
 import DiscreteEvent
 import Renovation
 
-/// What the replications of one plan say, metric by metric.
+/// What the replications of one plan say, metric by metric: one
+/// ``MetricRow`` per bounded metric of the registry (``Metric/all``) and
+/// index, in the registry's order. Per-community and per-building figures
+/// grow with the programme and are left to the files made for volume.
 public struct PlanSummary: Codable, Sendable, Equatable {
     public var scenario: String
     public var plan: String
@@ -9,26 +12,14 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var replications: Int
     public var start: CivilDate
     public var deadline: CivilDate
-    /// Days from the start to the last acceptance.
-    public var finishDays: MetricSummary
+    /// The proportion metric `deadline_met` with its Wilson interval.
     public var deadlineMet: ProportionSummary
     /// Replications that did not finish within the horizon (stalled or too slow).
     public var unfinished: Int
     public var firstStall: String?
-    public var communityFinishDays: [NamedSummary]
-    public var completionsPerYear: [YearValue]
-    public var crewUtilisation: [NamedSummary]
-    public var waits: [NamedSummary]
-    public var inspections: MetricSummary
-    public var failureRate: MetricSummary
-    public var reworkHours: MetricSummary
-    public var defectsReported: MetricSummary
-    public var serviceLevelAttainment: [NamedSummary]
-    public var householdDaysDisrupted: MetricSummary
-    public var costPerYear: [YearValue]
-    public var totalCost: MetricSummary
-    public var peakSites: MetricSummary
-    public var eventsPerReplication: MetricSummary
+    public var metrics: [MetricRow]
+    /// Each calendar year's budget; absent when unlimited.
+    public var budgets: [YearBudget]
     /// Line-of-balance data; nil in files written before it existed.
     public var buildingProgress: BuildingProgress?
     /// Crew utilisation per trade and month; nil in files written before it existed.
@@ -41,47 +32,62 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         replications = results.count
         start = model.start
         deadline = model.deadline
-        finishDays = MetricSummary(results.map(\.finishDays))
         deadlineMet = ProportionSummary(successes: results.filter(\.deadlineMet).count, trials: results.count)
         unfinished = results.filter { !$0.finished }.count
         firstStall = results.lazy.compactMap(\.stall).first
-        communityFinishDays = model.communities.indices.map { c in
-            NamedSummary(name: model.communities[c].name, summary: MetricSummary(results.map { $0.communityFinishDays[c] }))
-        }
         let years = results.first?.completionsPerYear.count ?? 0
-        let n = Double(max(1, results.count))
-        completionsPerYear = (0..<years).map { y in
-            YearValue(year: model.start.year + y, mean: Double(results.reduce(0) { $0 + $1.completionsPerYear[y] }) / n,
-                      budget: model.budgetPerYear[y])
+        budgets = (0..<years).map { YearBudget(year: model.start.year + $0, budget: model.budgetPerYear[$0]) }
+        let values = Metric.all.filter(\.isBounded).map { metric in (metric, results.map { metric.read($0, plan: model) }) }
+        metrics = values.flatMap { metric, perReplication in
+            let labels = metric.dimension.map { Metric.indexNames($0, plan: model, years: years).map { Optional($0) } } ?? [nil]
+            return labels.enumerated().map { i, index in
+                MetricRow(metric: metric.name, index: index, unit: metric.unit,
+                          summary: MetricSummary(perReplication.map { i < $0.count ? $0[i] : .nan }))
+            }
         }
-        costPerYear = (0..<years).map { y in
-            YearValue(year: model.start.year + y, mean: results.reduce(0) { $0 + $1.costPerYear[y] } / n,
-                      budget: model.budgetPerYear[y])
-        }
-        crewUtilisation = model.tradeNames.indices.map { t in
-            NamedSummary(name: model.tradeNames[t], summary: MetricSummary(results.map { $0.crewUtilisation[t] }))
-        }
-        waits = WaitsByCause.causes.indices.map { i in
-            NamedSummary(name: WaitsByCause.causes[i], summary: MetricSummary(results.map { $0.waits.values[i] }))
-        }
-        inspections = MetricSummary(results.map { Double($0.inspections) })
-        failureRate = MetricSummary(results.map(\.failureRate))
-        reworkHours = MetricSummary(results.map(\.reworkHours))
-        defectsReported = MetricSummary(results.map { Double($0.defects.reported) })
-        serviceLevelAttainment = DefectOutcome.tiers.indices.map { i in
-            NamedSummary(name: DefectOutcome.tiers[i], summary: MetricSummary(results.map { $0.defects.attainment[i] }))
-        }
-        householdDaysDisrupted = MetricSummary(results.map(\.householdDaysDisrupted))
-        totalCost = MetricSummary(results.map(\.totalCost))
-        peakSites = MetricSummary(results.map { Double($0.peakSites) })
-        eventsPerReplication = MetricSummary(results.map { Double($0.events) })
         buildingProgress = BuildingProgress(model: model, results: results)
         monthlyUtilisation = MonthlyUtilisation(model: model, results: results)
     }
 
+    /// The summary of a scalar metric, or of one index of an indexed one.
+    public func summary(_ metric: Metric, _ index: String? = nil) -> MetricSummary {
+        metrics.first { $0.metric == metric.name && $0.index == index }?.summary ?? MetricSummary([])
+    }
+
+    /// An indexed metric's summaries, named by index, in index order.
+    public func indexed(_ metric: Metric) -> [NamedSummary] {
+        metrics.filter { $0.metric == metric.name }.map { NamedSummary(name: $0.index ?? "", summary: $0.summary) }
+    }
+
+    public var finishDays: MetricSummary { summary(.finishDays) }
+
     /// The calendar date `days` after the start.
     public func date(days: Double) -> CivilDate {
         start.adding(fractionalDays: days)
+    }
+}
+
+/// One metric (or one index of an indexed metric) over the replications.
+public struct MetricRow: Codable, Sendable, Equatable {
+    /// The registry's name.
+    public var metric: String
+    /// The index name of an indexed metric (a trade, a year, …); absent for a scalar.
+    public var index: String?
+    public var unit: MetricUnit
+    public var summary: MetricSummary
+
+    /// `metric` or `metric[index]`, as `check` and `compare` name it.
+    public var label: String { index.map { "\(metric)[\($0)]" } ?? metric }
+}
+
+public struct YearBudget: Codable, Sendable, Equatable {
+    public var year: Int
+    /// Nil (encoded as absent) when unlimited.
+    public var budget: Double?
+
+    public init(year: Int, budget: Double) {
+        self.year = year
+        self.budget = budget.isFinite ? budget : nil
     }
 }
 
@@ -90,15 +96,3 @@ public struct NamedSummary: Codable, Sendable, Equatable {
     public var summary: MetricSummary
 }
 
-public struct YearValue: Codable, Sendable, Equatable {
-    public var year: Int
-    public var mean: Double
-    /// The year's budget; nil (encoded as absent) when unlimited.
-    public var budget: Double?
-
-    public init(year: Int, mean: Double, budget: Double) {
-        self.year = year
-        self.mean = mean
-        self.budget = budget.isFinite ? budget : nil
-    }
-}

@@ -9,11 +9,14 @@ import Renovation
 ///     let document = ResultDocument(model: model, seed: 1, results: results,
 ///                                   scenario: .init(name: model.scenarioName, file: "s.yaml", sha256: hash),
 ///                                   toolVersion: "0.1.0")
-///     document.perReplication[3].finishDays
+///     document.perReplication[3][scalar: .finishDays]
 public struct ResultDocument: Codable, Sendable {
     /// The layout version this code writes and the newest it reads. Raise it
     /// when a field changes meaning or a reader would need a new field.
-    public static let supportedSchemaVersion = 1
+    public static let supportedSchemaVersion = 2
+    /// The oldest layout this code reads: schema 1 named some metrics
+    /// otherwise (read under the registry's names) and carried per-community data.
+    public static let oldestReadableSchemaVersion = 1
 
     public var schemaVersion: Int
     /// The renosim version that wrote the file.
@@ -46,7 +49,8 @@ public struct ResultDocument: Codable, Sendable {
     }
 
     public struct Names: Codable, Sendable, Equatable {
-        public var communities: [String]
+        /// Schema 1 only: per-community data now lives in the files made for volume.
+        public var communities: [String]?
         public var trades: [String]
         public var waitCauses: [String]
         public var serviceLevels: [String]
@@ -65,12 +69,13 @@ public struct ResultDocument: Codable, Sendable {
         let yearCount = results.first?.completionsPerYear.count ?? model.budgetPerYear.count
         names = Self.names(model, years: yearCount)
         self.summary = summary ?? PlanSummary(model: model, seed: seed, results: results)
-        perReplication = results.map(ReplicationRecord.init)
+        perReplication = results.map { ReplicationRecord($0, plan: model) }
     }
 
     /// What the per-replication arrays of `model`'s results are indexed by.
+    /// (`result.json` is a bounded summary: no per-community arrays.)
     public static func names(_ model: CompiledPlan, years: Int) -> Names {
-        Names(communities: model.communities.map(\.name), trades: model.tradeNames,
+        Names(communities: nil, trades: model.tradeNames,
               waitCauses: WaitsByCause.causes, serviceLevels: DefectOutcome.tiers,
               years: (0..<years).map { model.start.year + $0 })
     }
@@ -97,7 +102,9 @@ public struct ResultDocument: Codable, Sendable {
     static let maximumDays = 40_000.0
 
     public func validate() throws(ResultDocumentError) {
-        guard schemaVersion >= 1 else { throw .invalid("schema_version \(schemaVersion) is not a version; expected 1 or more") }
+        guard schemaVersion >= Self.oldestReadableSchemaVersion else {
+            throw .invalid("schema_version \(schemaVersion) is not a version; expected \(Self.oldestReadableSchemaVersion) or more")
+        }
         guard schemaVersion <= Self.supportedSchemaVersion else {
             throw .newerSchema(found: schemaVersion, supported: Self.supportedSchemaVersion)
         }
@@ -107,36 +114,65 @@ public struct ResultDocument: Codable, Sendable {
         guard perReplication.count == replications else {
             throw .invalid("replications says \(replications) but per_replication holds \(perReplication.count) records")
         }
-        try Self.validate(perReplication, first: 0, names: names)
+        try Self.validate(perReplication, first: 0, names: names, schemaVersion: schemaVersion)
     }
 
     /// The checks of each record alone, for records numbered from `first`:
     /// a result file's, or a checkpoint chunk's before it is trusted.
-    public static func validate(_ records: [ReplicationRecord], first: Int, names: Names) throws(ResultDocumentError) {
-        let lengths: [(String, Int, KeyPath<ReplicationRecord, Int>)] = [
-            ("community_finish_days", names.communities.count, \.communityFinishDays.count),
-            ("crew_utilisation", names.trades.count, \.crewUtilisation.count),
-            ("wait_days", names.waitCauses.count, \.waitDays.count),
-            ("service_level_attainment", names.serviceLevels.count, \.serviceLevelAttainment.count),
-            ("completions_per_year", names.years.count, \.completionsPerYear.count),
-            ("cost_per_year", names.years.count, \.costPerYear.count),
-        ]
+    public static func validate(_ records: [ReplicationRecord], first: Int, names: Names,
+                                schemaVersion: Int = supportedSchemaVersion) throws(ResultDocumentError) {
+        let lengths = Metric.all.compactMap { metric in metric.dimension.map { (metric, names.count($0)) } }
         for (offset, record) in records.enumerated() {
             let i = first + offset
             guard record.replication == i else {
                 throw .invalid("per_replication[\(i)] is replication \(record.replication); expected \(i)")
             }
             // Days become dates and chart positions: a corrupt value is refused here, not met there.
-            guard record.finishDays >= 0, record.finishDays <= Self.maximumDays else {
-                throw .invalid("per_replication[\(i)].finish_days is \(record.finishDays); expected 0 to \(Int(Self.maximumDays)) days")
+            let finish = record[scalar: .finishDays]
+            guard finish >= 0, finish <= Self.maximumDays else {
+                throw .invalid("per_replication[\(i)].finish_days is \(finish); expected 0 to \(Int(Self.maximumDays)) days")
             }
-            if let bad = record.communityFinishDays.firstIndex(where: { !($0.isNaN || (0...Self.maximumDays).contains($0)) }) {
-                throw .invalid("per_replication[\(i)].community_finish_days[\(bad)] is \(record.communityFinishDays[bad]); "
+            let communities = record[.communityFinishDays]
+            if let bad = communities.firstIndex(where: { !($0.isNaN || (0...Self.maximumDays).contains($0)) }) {
+                throw .invalid("per_replication[\(i)].community_finish_days[\(bad)] is \(communities[bad]); "
                                + "expected 0 to \(Int(Self.maximumDays)) days, or null")
             }
-            for (field, expected, count) in lengths where record[keyPath: count] != expected {
-                throw .invalid("per_replication[\(i)].\(field) has \(record[keyPath: count]) values; expected \(expected), one per name")
+            for metric in Metric.scalars where record.values[metric.name] == nil && record.values.count > 0 {
+                // Schema 1 had no failure_rate; every other scalar must be there.
+                guard metric.name == Metric.failureRate.name && schemaVersion == 1 else {
+                    throw .invalid("per_replication[\(i)].\(metric.name) is missing")
+                }
             }
+            for (metric, expected) in lengths {
+                guard let values = record.values[metric.name] else { continue }
+                guard values.count == expected else {
+                    throw .invalid("per_replication[\(i)].\(metric.name) has \(values.count) values; expected \(expected), one per name")
+                }
+            }
+        }
+    }
+}
+
+extension ResultDocument.Names {
+    /// How many names index `dimension`.
+    public func count(_ dimension: Metric.Dimension) -> Int {
+        switch dimension {
+        case .community: communities?.count ?? 0
+        case .trade: trades.count
+        case .waitCause: waitCauses.count
+        case .serviceLevel: serviceLevels.count
+        case .year: years.count
+        }
+    }
+
+    /// The names that index `dimension`, as labels write them.
+    public func names(_ dimension: Metric.Dimension) -> [String] {
+        switch dimension {
+        case .community: communities ?? []
+        case .trade: trades
+        case .waitCause: waitCauses
+        case .serviceLevel: serviceLevels
+        case .year: years.map(String.init)
         }
     }
 }

@@ -14,6 +14,9 @@ import Stochastic
 ///                                            replications: 50, threads: 4)
 ///     report.tornado[0]        // the input with the largest swing
 public struct SensitivityReport: Codable, Sendable, Equatable {
+    /// The layout of `sensitivity.json` and `sensitivity --format json`; raised when a field changes meaning.
+    public static let currentSchemaVersion = 1
+    public var schemaVersion = currentSchemaVersion
     public var scenario: String
     public var plan: String
     public var seed: UInt64

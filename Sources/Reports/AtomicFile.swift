@@ -33,27 +33,8 @@ public enum AtomicFile {
     /// Writes `data` to a new temporary file in the folder of `path`
     /// (creating the folder) and returns its path; on any failure removes it.
     static func writeTemporary(_ data: Data, beside path: String) throws(WriteError) -> String {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let made = makeFolder(folder)
-        guard made == 0 else { throw WriteError(path: path, reason: reason(made, folder: folder)) }
-        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw WriteError(path: path, reason: reason(errno)) }
-        var code: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = posixWrite(fd, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    code = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        let (temporary, fd) = try openTemporary(beside: path)
+        var code = data.withUnsafeBytes { writeAll(fd, $0) }
         // Flushed before the rename: otherwise a power cut could leave an empty file under the old name.
         if code == 0, fsync(fd) != 0 { code = errno }
         if close(fd) != 0, code == 0 { code = errno }
@@ -64,9 +45,36 @@ public enum AtomicFile {
         return temporary
     }
 
+    /// A new temporary file in the folder of `path` (creating the folder), open for writing.
+    static func openTemporary(beside path: String) throws(WriteError) -> (path: String, fd: Int32) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let made = makeFolder(folder)
+        guard made == 0 else { throw WriteError(path: path, reason: reason(made, folder: folder)) }
+        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw WriteError(path: path, reason: reason(errno)) }
+        return (temporary, fd)
+    }
+
+    /// Writes all of `buffer` to `fd`: 0, or the errno that stopped it.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
+        guard let base = buffer.baseAddress else { return 0 }
+        var offset = 0
+        while offset < buffer.count {
+            let written = posixWrite(fd, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
+
     /// A folder, a device or a FIFO at `path` is not replaced: as root, a
     /// rename would swap `/dev/full` for a plain file.
-    private static func refuseSpecial(_ path: String) throws(WriteError) {
+    static func refuseSpecial(_ path: String) throws(WriteError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         switch info.st_mode & S_IFMT {

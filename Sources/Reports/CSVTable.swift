@@ -11,17 +11,18 @@ public struct CSVTable: Sendable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     public var text: String {
-        var out = line(header)
-        for row in rows { out += line(row) }
+        var out = Self.line(header)
+        for row in rows { out += Self.line(row) }
         return out
     }
 
-    func line(_ fields: [String]) -> String {
+    static func line(_ fields: [String]) -> String {
         fields.map(Self.quote).joined(separator: ",") + "\n"
     }
 
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Bytes, not Characters: a national run quotes-checks 35 million fields.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
@@ -33,3 +34,35 @@ public func csvNumber(_ value: Double) -> String {
 }
 
 import Foundation
+
+extension CSVTable {
+    /// The rows of RFC 4180 text, as ``text`` writes it.
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, wasQuote = false
+        for c in text {
+            if quoted {
+                if c == "\"" { quoted = false; wasQuote = true } else { field.append(c) }
+                continue
+            }
+            switch c {
+            case "\"":
+                if wasQuote { field.append("\"") }
+                quoted = true
+            case ",":
+                row.append(field)
+                field = ""
+            case "\n", "\r\n":
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            default:
+                field.append(c)
+            }
+            wasQuote = false
+        }
+        if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
+        return rows
+    }
+}

@@ -24,11 +24,12 @@ public enum ComparisonText {
                 table.append([d.metric, TextNumber.compact(d.meanDifference),
                               "[\(TextNumber.compact(d.ciLower)), \(TextNumber.compact(d.ciUpper))]",
                               d.significant ? "yes" : "no", TextNumber.compact(d.independentHalfWidth),
-                              d.halfWidthRatio.isNaN ? "—" : TextNumber.compact(d.halfWidthRatio) + "×"])
+                              TextNumber.percent(d.varianceReduction)])
             }
             out += table.render()
         }
-        out += "\nvariance reduction = independent ÷ paired 95 % half-width: how many times narrower pairing made the interval.\n"
+        out += "\nvariance reduction = 1 − var(plan − baseline) ÷ (var(baseline) + var(plan)): the share of an independent "
+            + "comparison's variance that pairing removed.\n"
         return out
     }
 }

@@ -22,11 +22,13 @@ public enum HTMLReport {
         "54321 service-level attainment", "Cost per year against budget", "Crew utilisation over time",
     ]
 
-    public static func render(_ document: ResultDocument) -> String {
+    /// `communities`: the per-community finish days (``CommunityFinish``), which result
+    /// files of schema 2 leave to `communities.csv`; a schema-1 file carries them itself.
+    public static func render(_ document: ResultDocument, communities: [CommunityFinish]? = nil) -> String {
         let summary = document.summary
         let records = document.perReplication
         let start = summary?.start
-        let finish = MetricSummary(records.map(\.finishDays))
+        let finish = MetricSummary(records.map { $0[scalar: .finishDays] })
         let deadlineDays = summary.map { Double($0.deadline.dayNumber - $0.start.dayNumber + 1) }
         func date(_ days: Double) -> String {
             guard days.isFinite else { return "—" }
@@ -37,9 +39,9 @@ public enum HTMLReport {
         body += "<p class=\"meta\">\(document.replications) replications · seed \(document.seed) · scenario file "
             + "<code>\(Markup.escape(document.scenario.file))</code> · renosim \(Markup.escape(document.toolVersion))</p></header>\n"
 
-        let met = records.filter(\.deadlineMet).count
-        let unfinished = records.filter { !$0.finished }.count
-        let cost = MetricSummary(records.map(\.totalCost))
+        let met = records.filter { $0[scalar: .deadlineMet] != 0 }.count
+        let unfinished = records.filter { $0[scalar: .finished] == 0 }.count
+        let cost = MetricSummary(records.map { $0[scalar: .totalCost] })
         var key: [(String, String)] = [
             ("Finish P50", date(finish.p50)), ("Finish P80", date(finish.p80)), ("Finish P90", date(finish.p90)),
         ]
@@ -67,17 +69,17 @@ public enum HTMLReport {
         body += section("54321 service-level attainment", attainment(document),
                         note: "Mean share of resident defect reports that met each service level; n/a where none applied.")
         body += section("Cost per year against budget", costs(document),
-                        note: summary?.costPerYear.contains { $0.budget != nil } == true
+                        note: summary?.budgets.contains { $0.budget != nil } == true
                             ? "Mean money committed per calendar year; black marks are the year's budget."
                             : "Mean money committed per calendar year; the scenario sets no budget.")
         if let monthly = summary?.monthlyUtilisation {
-            let lastDay = records.map(\.finishDays).filter(\.isFinite).max() ?? 0
+            let lastDay = records.map { $0[scalar: .finishDays] }.filter(\.isFinite).max() ?? 0
             body += section("Crew utilisation over time", utilisation(monthly, start: start, until: lastDay),
                             note: "Mean crew-hours worked ÷ crew-hours the trade's calendar offers, per month.")
         } else {
             body += missing("Crew utilisation over time")
         }
-        body += communityTable(document, date: date)
+        body += communityTable(document, communities: communities, date: date)
         return page(title: "\(document.scenario.name) — \(document.plan)", body: body)
     }
 
@@ -85,7 +87,7 @@ public enum HTMLReport {
 
     static func sCurve(records: [ReplicationRecord], finish: MetricSummary, deadline: Double?, start: CivilDate?,
                        date: (Double) -> String) -> String {
-        let days = records.filter(\.finished).map(\.finishDays).sorted()
+        let days = records.filter { $0[scalar: .finished] != 0 }.map { $0[scalar: .finishDays] }.sorted()
         let n = Double(max(1, records.count))
         let low = (days.first ?? 0) - 15, high = max(days.last ?? 1, deadline ?? 0) + 15
         var chart = SVGChart(id: "s-curve", title: "Completion S-curve", x: .dates(max(0, low), high, start: start),
@@ -106,7 +108,7 @@ public enum HTMLReport {
     }
 
     static func histogram(records: [ReplicationRecord], deadline: Double?, start: CivilDate?) -> String {
-        let days = records.map(\.finishDays).filter(\.isFinite)
+        let days = records.map { $0[scalar: .finishDays] }.filter(\.isFinite)
         let low = days.min() ?? 0, high = days.max() ?? 1
         let bins = max(1, min(24, Int((high - low) / 7) + 1))
         let width = max(1, (high - low) / Double(bins))
@@ -141,7 +143,7 @@ public enum HTMLReport {
 
     static func waits(_ document: ResultDocument) -> String {
         let causes = document.names.waitCauses
-        let means = causes.indices.map { i in mean(document.perReplication.map { $0.waitDays[i] }) }
+        let means = causes.indices.map { i in mean(document.perReplication.map { $0[.waitDays][i] }) }
         var chart = SVGChart(id: "waits", title: "Waits by cause", x: .categories(causes),
                              y: .linear(0, max(1, means.filter(\.isFinite).max() ?? 1) * 1.12), xLabel: "cause of waiting",
                              yLabel: "days per replication (mean)")
@@ -154,7 +156,7 @@ public enum HTMLReport {
     static func attainment(_ document: ResultDocument) -> String {
         let levels = document.names.serviceLevels
         let names = levels.map { $0.replacingOccurrences(of: "_", with: " ") }
-        let means = levels.indices.map { i in mean(document.perReplication.map { $0.serviceLevelAttainment[i] }) }
+        let means = levels.indices.map { i in mean(document.perReplication.map { $0[.attainment][i] }) }
         var chart = SVGChart(id: "attainment", title: "54321 service-level attainment", x: .categories(names),
                              y: .linear(0, 1.1, format: SVGChart.percent), xLabel: "service level",
                              yLabel: "reports meeting the level (%)")
@@ -170,12 +172,12 @@ public enum HTMLReport {
 
     static func costs(_ document: ResultDocument) -> String {
         // Years up to the latest finish: the rest of the horizon holds nothing.
-        let lastDay = document.perReplication.map(\.finishDays).filter(\.isFinite).max() ?? 0
+        let lastDay = document.perReplication.map { $0[scalar: .finishDays] }.filter(\.isFinite).max() ?? 0
         let lastYear = document.summary.map { $0.date(days: lastDay).year } ?? Int.max
         let years = Array(document.names.years.prefix { $0 <= lastYear })
-        let means = years.indices.map { y in mean(document.perReplication.map { $0.costPerYear[y] }) }
+        let means = years.indices.map { y in mean(document.perReplication.map { $0[.cost][y] }) }
         let budgets: [Double?] = years.indices.map { y in
-            document.summary?.costPerYear.first { $0.year == years[y] }?.budget
+            document.summary?.budgets.first { $0.year == years[y] }?.budget
         }
         let highest = max(means.filter(\.isFinite).max() ?? 0, budgets.compactMap { $0 }.max() ?? 0)
         var chart = SVGChart(id: "cost", title: "Cost per year against budget", x: .categories(years.map(String.init)),
@@ -208,14 +210,25 @@ public enum HTMLReport {
         return chart.render()
     }
 
-    static func communityTable(_ document: ResultDocument, date: (Double) -> String) -> String {
-        var rows = ""
-        for (c, name) in document.names.communities.enumerated() {
-            let s = MetricSummary(document.perReplication.map { $0.communityFinishDays[c] })
-            rows += "<tr><td>\(Markup.escape(name))</td><td>\(date(s.p10))</td><td>\(date(s.p50))</td><td>\(date(s.p90))</td></tr>\n"
+    static func communityTable(_ document: ResultDocument, communities: [CommunityFinish]?,
+                               date: (Double) -> String) -> String {
+        var rows: [CommunityFinish] = communities ?? []
+        if communities == nil, let names = document.names.communities {
+            // Schema 1 carried per-community finish days in every replication.
+            rows = names.enumerated().map { c, name in
+                let s = MetricSummary(document.perReplication.map { c < $0[.communityFinishDays].count ? $0[.communityFinishDays][c] : .nan })
+                return CommunityFinish(name: name, p10: s.p10, p50: s.p50, p90: s.p90)
+            }
+        } else if communities == nil {
+            return "<section class=\"communities\"><h2>Communities</h2><p class=\"note\">Finish dates per community "
+                + "are in <code>communities.csv</code> and <code>results.sqlite</code> beside the result file."
+                + "</p></section>\n"
         }
+        let body = rows.map {
+            "<tr><td>\(Markup.escape($0.name))</td><td>\(date($0.p10))</td><td>\(date($0.p50))</td><td>\(date($0.p90))</td></tr>\n"
+        }.joined()
         return "<section class=\"communities\"><h2>Communities</h2><table class=\"grid\"><thead><tr><th>community</th>"
-            + "<th>finish P10</th><th>finish P50</th><th>finish P90</th></tr></thead><tbody>\n\(rows)</tbody></table></section>\n"
+            + "<th>finish P10</th><th>finish P50</th><th>finish P90</th></tr></thead><tbody>\n\(body)</tbody></table></section>\n"
     }
 
     // MARK: Page

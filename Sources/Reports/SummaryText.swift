@@ -23,19 +23,28 @@ public enum SummaryText {
             line("Unfinished         \(s.unfinished) replication(s) did not finish: \(s.firstStall ?? "")")
         }
         line()
-        line("Crew utilisation (worked ÷ available crew-hours)")
-        for u in s.crewUtilisation { line("  \(pad(u.name, 18)) \(percent(u.summary.mean))") }
-        line("Waits by cause (days summed over work orders, mean per replication)")
-        for w in s.waits { line("  \(pad(w.name, 18)) \(fixed(w.summary.mean))") }
-        line("Inspections        \(fixed(s.inspections.mean)) per replication, failure rate \(percent(s.failureRate.mean)), rework \(fixed(s.reworkHours.mean)) h")
-        line("Defects reported   \(fixed(s.defectsReported.mean)) per replication; 54321 attainment:")
-        for a in s.serviceLevelAttainment { line("  \(pad(a.name, 18)) \(percent(a.summary.mean))") }
-        line("Disruption         \(fixed(s.householdDaysDisrupted.mean, 0)) household-days")
-        line("Peak sites         \(fixed(s.peakSites.mean)) buildings under works at once (mean of peaks)")
+        func value(_ metric: Metric, _ index: String? = nil) -> String {
+            TextNumber.value(s.summary(metric, index).mean, metric.unit)
+        }
+        func indexed(_ metric: Metric) {
+            for row in s.indexed(metric) { line("  \(pad(row.name, 18)) \(TextNumber.value(row.summary.mean, metric.unit))") }
+        }
+        line("Crew utilisation (\(Metric.utilisation.name): worked ÷ available crew-hours)")
+        indexed(.utilisation)
+        line("Waits by cause (\(Metric.waitDays.name): calendar days of delay summed over work orders, mean per replication)")
+        indexed(.waitDays)
+        line("Inspections        \(value(.inspections)) per replication, failure rate \(value(.failureRate)), "
+             + "rework \(value(.reworkHours)) h")
+        line("Defects reported   \(value(.defectsReported)) per replication; 54321 attainment:")
+        indexed(.attainment)
+        line("Disruption         \(value(.householdDaysDisrupted)) household-days")
+        line("Peak sites         \(value(.peakSites)) buildings under works at once (mean of peaks)")
         line("Buildings completed and money committed per year (means)")
-        for (c, m) in zip(s.completionsPerYear, s.costPerYear) where c.mean > 0 || m.mean > 0 {
-            let budget = m.budget.map { " of budget " + fixed($0, 0) } ?? ""
-            line("  \(c.year)  \(pad(fixed(c.mean), 8)) buildings   cost \(fixed(m.mean, 0))\(budget)")
+        let completions = s.indexed(.completions), costs = s.indexed(.cost)
+        for (y, (c, m)) in zip(completions, costs).enumerated() where c.summary.mean > 0 || m.summary.mean > 0 {
+            let budget = (y < s.budgets.count ? s.budgets[y].budget : nil).map { " of budget " + TextNumber.grouped($0) } ?? ""
+            line("  \(c.name)  \(pad(TextNumber.grouped(c.summary.mean, digits: 1), 8)) buildings   "
+                 + "cost \(TextNumber.grouped(m.summary.mean))\(budget)")
         }
         return out
     }

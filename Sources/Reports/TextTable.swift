@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// A table for the terminal: columns padded to their widest cell, text
@@ -57,7 +58,31 @@ enum TextNumber {
         // An exact zero (also −0) prints without a sign.
         if x == 0 { return "0" }
         if abs(x) < 1 { return String(format: "%.3g", x) }
-        return String(format: "%.\(abs(x) >= 1000 ? 0 : abs(x) >= 10 ? 1 : 2)f", x)
+        return grouped(x, digits: abs(x) >= 1000 ? 0 : abs(x) >= 10 ? 1 : 2)
+    }
+
+    /// Thousands separated, `digits` decimals: 109,291,447 or 1,234.5.
+    static func grouped(_ x: Double, digits: Int = 0) -> String {
+        guard x.isFinite else { return x.isNaN ? "—" : (x > 0 ? "∞" : "-∞") }
+        let text = String(format: "%.\(digits)f", abs(x))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = ""
+        for (i, c) in parts[0].reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { whole.insert(",", at: whole.startIndex) }
+            whole.insert(c, at: whole.startIndex)
+        }
+        let sign = x < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+        return sign + whole + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// A value as a reader wants it for its unit: money and household-days
+    /// whole, days and hours to a tenth, shares as percentages.
+    static func value(_ x: Double, _ unit: MetricUnit) -> String {
+        switch unit {
+        case .share: percent(x)
+        case .money, .householdDays: grouped(x)
+        case .days, .hours, .count: grouped(x, digits: 1)
+        }
     }
 
     /// A multiplier: "×0.79".

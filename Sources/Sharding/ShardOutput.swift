@@ -63,7 +63,8 @@ public enum ShardOutput {
                                          sweep: manifest.name, runID: manifest.id, toolVersion: manifest.toolVersion)
         var table = CSVTable(header: ["point", "scenario", "plan"] + manifest.grid + [
             "replications", "finish_p10", "finish_p50", "finish_p90", "finish_mean_days", "finish_ci_half_width_days",
-            "p_deadline", "p_deadline_low", "p_deadline_high", "total_cost_mean", "household_days_disrupted_mean",
+            "p_deadline", "p_deadline_low", "p_deadline_high", Metric.totalCost.name + "_mean",
+            Metric.householdDaysDisrupted.name + "_mean",
             "unfinished_replications",
         ])
         var written: [String] = []
@@ -97,7 +98,7 @@ public enum ShardOutput {
                     String(results.count), date(finish.p10), date(finish.p50), date(finish.p90), csvNumber(finish.mean),
                     csvNumber(finish.halfWidth), csvNumber(summary.deadlineMet.estimate),
                     csvNumber(summary.deadlineMet.lower), csvNumber(summary.deadlineMet.upper),
-                    csvNumber(summary.totalCost.mean), csvNumber(summary.householdDaysDisrupted.mean),
+                    csvNumber(summary.summary(.totalCost).mean), csvNumber(summary.summary(.householdDaysDisrupted).mean),
                     String(summary.unfinished),
                 ])
             }

@@ -14,14 +14,17 @@ import Renovation
 /// - `metric`: one row per grid point and metric — mean, standard deviation,
 ///   95 % interval, percentiles (the proportion `deadline_met` has its
 ///   Wilson interval in `ci_low`/`ci_high`);
-/// - `replication`: one row per grid point and replication — its scalar results.
+/// - `replication`: one row per grid point and replication — its scalar
+///   results, one column per scalar metric of the registry (``Metric``).
+///
+/// Metric names and columns are the registry's (`utilisation[roofing]`).
 ///
 /// The database is built under a temporary name and renamed into place when
 /// complete, so a reader never sees half of it.
 public final class SweepDatabase {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
-    static let schema = """
+    static var schema: String { """
         CREATE TABLE sweep (
             name TEXT NOT NULL, run_id TEXT NOT NULL, tool_version TEXT NOT NULL, schema_version INTEGER NOT NULL);
         CREATE TABLE point (
@@ -36,12 +39,10 @@ public final class SweepDatabase {
             mean REAL, sd REAL, ci_low REAL, ci_high REAL, p10 REAL, p50 REAL, p80 REAL, p90 REAL, min REAL, max REAL,
             PRIMARY KEY (point, metric));
         CREATE TABLE replication (
-            point INTEGER NOT NULL REFERENCES point(point), replication INTEGER NOT NULL,
-            finished INTEGER NOT NULL, finish_days REAL, finish_date TEXT, deadline_met INTEGER NOT NULL,
-            total_cost REAL, inspections INTEGER, failed_inspections INTEGER, rework_hours REAL,
-            defects_reported INTEGER, household_days_disrupted REAL, peak_sites INTEGER, events INTEGER,
-            unfinished_orders INTEGER, PRIMARY KEY (point, replication));
-        """
+            point INTEGER NOT NULL REFERENCES point(point), replication INTEGER NOT NULL, finish_date TEXT,
+            \(Metric.scalars.map { "\($0.name) \($0.representation == .number ? "REAL" : "INTEGER")" }.joined(separator: ", ")),
+            PRIMARY KEY (point, replication));
+        """ }
 
     public let path: String
     let temporary: String
@@ -89,21 +90,28 @@ public final class SweepDatabase {
                                    arguments: [point, assignment.key, assignment.value, Double(assignment.value)])
                 }
                 let metric = try db.makeStatement(sql: "INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                for (name, m) in Self.metrics(summary) {
-                    try metric.execute(arguments: [point, name, m.count, m.mean, m.standardDeviation, m.ciLower,
+                for row in summary.metrics {
+                    let m = row.summary
+                    try metric.execute(arguments: [point, row.label, m.count, m.mean, m.standardDeviation, m.ciLower,
                                                    m.ciUpper, m.p10, m.p50, m.p80, m.p90, m.min, m.max])
                 }
                 let p = summary.deadlineMet
-                try metric.execute(arguments: [point, "deadline_met", p.trials, p.estimate, nil, p.lower, p.upper,
-                                               nil, nil, nil, nil, nil, nil])
-                let row = try db.makeStatement(sql: "INSERT INTO replication VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                // The proportion's Wilson interval, in place of the Student-t one its row would have.
+                try db.execute(sql: "UPDATE metric SET ci_low = ?, ci_high = ? WHERE point = ? AND metric = ?",
+                               arguments: [p.lower, p.upper, point, Metric.deadlineMet.name])
+                let scalars = Metric.scalars
+                let row = try db.makeStatement(sql: "INSERT INTO replication VALUES (?, ?, ?"
+                                               + String(repeating: ", ?", count: scalars.count) + ")")
                 for r in document.perReplication {
-                    let date = r.finishDays.isFinite ? summary.date(days: r.finishDays).description : nil
-                    try row.execute(arguments: [
-                        point, r.replication, r.finished, r.finishDays, date, r.deadlineMet, r.totalCost,
-                        r.inspections, r.failedInspections, r.reworkHours, r.defectsReported,
-                        r.householdDaysDisrupted, r.peakSites, r.events, r.unfinishedOrders,
-                    ])
+                    let finish = r[scalar: .finishDays]
+                    let date = finish.isFinite ? summary.date(days: finish).description : nil
+                    var arguments: [(any DatabaseValueConvertible)?] = [point, r.replication, date]
+                    arguments += scalars.map { m -> (any DatabaseValueConvertible)? in
+                        let v = r[scalar: m]
+                        guard v.isFinite else { return nil }
+                        return m.representation == .number ? v : Int64(v)
+                    }
+                    try row.execute(arguments: StatementArguments(arguments))
                 }
             }
         } catch {
@@ -120,19 +128,5 @@ public final class SweepDatabase {
         } catch {
             throw ShardError(.file, "cannot write \(path): \(error)")
         }
-    }
-
-    /// The summary's metrics under the names the `metric` table uses.
-    static func metrics(_ s: PlanSummary) -> [(String, MetricSummary)] {
-        var list: [(String, MetricSummary)] = [
-            ("finish_days", s.finishDays), ("total_cost", s.totalCost), ("inspections", s.inspections),
-            ("failure_rate", s.failureRate), ("rework_hours", s.reworkHours), ("defects_reported", s.defectsReported),
-            ("household_days_disrupted", s.householdDaysDisrupted), ("peak_sites", s.peakSites),
-            ("events", s.eventsPerReplication),
-        ]
-        list += s.crewUtilisation.map { ("utilisation." + $0.name, $0.summary) }
-        list += s.waits.map { ("wait_days." + $0.name, $0.summary) }
-        list += s.serviceLevelAttainment.map { ("attainment." + $0.name, $0.summary) }
-        return list
     }
 }

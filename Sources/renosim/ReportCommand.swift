@@ -29,7 +29,8 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw CLIFailure(message: error.description, code: 2)
             }
-            try writeReport(HTMLReport.render(document), to: output)
+            try writeReport(HTMLReport.render(document, communities: CommunityFinish.read(besideResultFile: results)),
+                            to: output)
         }
     }
 }

@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate one plan of a scenario and summarise the replications.",
         discussion: """
             Prints a summary on stdout; with --out, writes result.json, replications.csv, \
-            communities.csv and buildings.csv there. --trace (one replication) also writes trace.csv, \
+            communities.csv, buildings.csv and results.sqlite there. --trace (one replication) also writes trace.csv, \
             the event log, to follow one building through its works.
 
               renosim run scenarios/yonghong-2022.yaml --plan three-year --replications 200 --out results/yh
@@ -93,7 +93,7 @@ struct RunCommand: ParsableCommand {
                 checkpoint?.remove()
             }
             if let report {
-                try writeReport(HTMLReport.render(document), to: report)
+                try writeReport(HTMLReport.render(document, communities: CommunityFinish.of(results, model: model)), to: report)
             }
             switch format {
             case .table:
@@ -135,7 +135,7 @@ struct RunCommand: ParsableCommand {
                         return "replication \(bad.replication) does not fit the scenario"
                     }
                     do throws(ResultDocumentError) {
-                        try ResultDocument.validate(part.map(ReplicationRecord.init), first: first, names: names)
+                        try ResultDocument.validate(part.map { ReplicationRecord($0, plan: model) }, first: first, names: names)
                     } catch {
                         return error.description
                     }

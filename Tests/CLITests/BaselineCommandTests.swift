@@ -52,7 +52,7 @@ struct BaselineCommandTests {
         #expect(table.status == 0, "\(table.stderr)")
         for text in ["renosim check — minimal, plan staged: 30 replications, seed 42", "scenario unchanged",
                      "metric", "baseline mean", "current mean", "difference", "Welch p", "KS p", "Holm p", "verdict",
-                     "finish_days[west]", "unchanged: no metric of"] {
+                     "utilisation[roofing]", "unchanged: no metric of"] {
             #expect(table.stdout.contains(text), "missing \(text)")
         }
         let exact = try w.run(["check", "b.json", "--exact"])
@@ -127,10 +127,10 @@ struct BaselineCommandTests {
         #expect(garbage.stderr.contains("bad.json"))
 
         let text = String(decoding: good, as: UTF8.self)
-        try w.write("new.json", text.replacingOccurrences(of: "\"schema_version\" : 1", with: "\"schema_version\" : 2"))
+        try w.write("new.json", text.replacingOccurrences(of: "\"schema_version\" : 2", with: "\"schema_version\" : 3"))
         let newer = try w.run(["check", "new.json"])
         #expect(newer.status == 2)
-        #expect(newer.stderr.contains("schema version 2 is newer than this renosim reads (up to 1)"))
+        #expect(newer.stderr.contains("schema version 3 is newer than this renosim reads (up to 2)"))
 
         try w.write("missing-field.json", text.replacingOccurrences(of: "\"plan\" : \"staged\",", with: ""))
         let field = try w.run(["check", "missing-field.json"])

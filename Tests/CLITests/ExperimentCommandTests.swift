@@ -31,6 +31,14 @@ struct ExperimentCommandTests {
         let pair = (json?["pairs"] as? [[String: Any]])?.first
         #expect(pair?["plan"] as? String == "staged")
         #expect((pair?["differences"] as? [Any])?.count == 7)
+        // The result files' conventions: a schema version, snake_case keys, null for non-finite numbers, registry names.
+        #expect(json?["schema_version"] as? Int == 1)
+        let finish = (pair?["differences"] as? [[String: Any]])?.first
+        #expect(finish?["variance_reduction"] != nil && finish?["varianceReduction"] == nil)
+        #expect(finish?["metric"] as? String == "finish_days")
+        let text = String(decoding: a, as: UTF8.self)
+        #expect(!text.contains("\"nan\"") && !text.contains("\"inf\""))
+        #expect(text.range(of: "\"[a-z0-9_]*[A-Z][A-Za-z0-9_]*\" :", options: .regularExpression) == nil, "camelCase key")
     }
 
     @Test("compare: an unknown plan is exit 1 naming the plans, one plan is refused, an unwritable --out is exit 2")
@@ -67,6 +75,7 @@ struct ExperimentCommandTests {
         #expect(json?["plan"] as? String == "staged")
         #expect((json?["tornado"] as? [Any])?.count == 3)
         #expect(json?["criticality"] is [String: Any])
+        #expect(json?["schema_version"] as? Int == 1 && json?["baseline_p50_days"] != nil)
 
         let asJSON = try CLIRunner.run(["sensitivity", Self.minimal, "--plan", "staged", "--replications", "2",
                                         "--format", "json"])

@@ -94,10 +94,10 @@ struct BaselineCheckTests {
     func toleranceAndConstants() throws {
         var baseline = try resultDocument(try minimal(), replications: 20)
         for i in baseline.perReplication.indices {
-            baseline.perReplication[i].finishDays = 50 + Double(i % 5) * 0.01
+            baseline.perReplication[i][scalar: .finishDays] = 50 + Double(i % 5) * 0.01
         }
         var current = baseline
-        for i in current.perReplication.indices { current.perReplication[i].finishDays += 0.5 }
+        for i in current.perReplication.indices { current.perReplication[i][scalar: .finishDays] += 0.5 }
         let small = BaselineCheck(mode: .statistical).compare(baseline: baseline, current: current)
         let row = try #require(small.metrics.first { $0.metric == "finish_days" })
         #expect(row.verdict == .withinTolerance)
@@ -105,13 +105,13 @@ struct BaselineCheckTests {
         #expect(row.tolerance == 1)
         #expect(small.outcome == .unchanged)
 
-        for i in current.perReplication.indices { current.perReplication[i].finishDays += 1.5 }
+        for i in current.perReplication.indices { current.perReplication[i][scalar: .finishDays] += 1.5 }
         #expect(verdict(BaselineCheck(mode: .statistical).compare(baseline: baseline, current: current), "finish_days") == .changed)
 
         // Peak sites are 2 in every replication of the staged plan: a constant.
-        #expect(baseline.perReplication.allSatisfy { $0.peakSites == 2 })
+        #expect(baseline.perReplication.allSatisfy { $0[scalar: .peakSites] == 2 })
         var constant = baseline
-        for i in constant.perReplication.indices { constant.perReplication[i].peakSites = 3 }
+        for i in constant.perReplication.indices { constant.perReplication[i][scalar: .peakSites] = 3 }
         let report = BaselineCheck(mode: .statistical).compare(baseline: baseline, current: constant)
         let peak = try #require(report.metrics.first { $0.metric == "peak_sites" })
         #expect(peak.constant && peak.verdict == .changed && peak.welchP == nil)
@@ -123,26 +123,26 @@ struct BaselineCheckTests {
         var current = baseline
         let report = BaselineCheck(mode: .statistical).compare(baseline: baseline, current: current)
         #expect(verdict(report, "attainment[on_site]") == .noValues)
-        current.perReplication[0].serviceLevelAttainment[1] = 1
+        current.perReplication[0][.attainment][1] = 1
         #expect(verdict(BaselineCheck(mode: .statistical).compare(baseline: baseline, current: current),
                         "attainment[on_site]") == .tooFewValues)
-        current.names.communities[0] = "renamed"
+        current.names.trades[0] = "renamed"
         let renamed = BaselineCheck(mode: .statistical).compare(baseline: baseline, current: current)
-        #expect(verdict(renamed, "finish_days[east]") == .onlyInBaseline)
-        #expect(verdict(renamed, "finish_days[renamed]") == .onlyInCurrent)
+        #expect(verdict(renamed, "utilisation[\(baseline.names.trades[0])]") == .onlyInBaseline)
+        #expect(verdict(renamed, "utilisation[renamed]") == .onlyInCurrent)
         #expect(renamed.outcome == .changed)
 
         // A later horizon adds calendar years; a year one run lacks had nothing in it.
         var longer = baseline
         longer.names.years.append(2099)
         for i in longer.perReplication.indices {
-            longer.perReplication[i].completionsPerYear.append(0)
-            longer.perReplication[i].costPerYear.append(0)
+            longer.perReplication[i][.completions].append(0)
+            longer.perReplication[i][.cost].append(0)
         }
         let horizon = BaselineCheck(mode: .statistical).compare(baseline: baseline, current: longer)
         #expect(verdict(horizon, "cost[2099]") == .unchanged)
         #expect(horizon.outcome == .unchanged)
-        longer.perReplication[0].costPerYear[longer.names.years.count - 1] = 1e6
+        longer.perReplication[0][.cost][longer.names.years.count - 1] = 1e6
         #expect(verdict(BaselineCheck(mode: .exact).compare(baseline: baseline, current: longer), "cost[2099]") == .differs)
     }
 }

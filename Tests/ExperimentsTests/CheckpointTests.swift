@@ -19,7 +19,7 @@ struct CheckpointTests {
         let names = ResultDocument.names(model, years: model.budgetPerYear.count)
         let check: ([ReplicationResult], Int) -> String? = { part, first in
             do throws(ResultDocumentError) {
-                try ResultDocument.validate(part.map(ReplicationRecord.init), first: first, names: names)
+                try ResultDocument.validate(part.map { ReplicationRecord($0, plan: model) }, first: first, names: names)
                 return nil
             } catch {
                 return error.description

@@ -52,7 +52,7 @@ struct PlanComparisonTests {
             #expect(d.ciLower == 0 && d.ciUpper == 0, "\(d.metric)")
         }
         #expect(c.pairs[0].difference(.finishDays)?.halfWidthRatio == .infinity)
-        #expect(c.pairs[0].differences.map(\.metric) == ComparisonMetric.allCases.map(\.rawValue))
+        #expect(c.pairs[0].differences.map(\.metric) == ComparisonMetric.allCases.map(\.name))
     }
 
     @Test("the same comparison for 1 and 2 threads, byte for byte")

@@ -20,14 +20,14 @@ struct ResultFileTests {
     @Test("NaN is written as null and read back as NaN; a round trip gives the same bytes")
     func roundTrip() throws {
         let document = try minimalDocument()
-        #expect(document.perReplication[0].serviceLevelAttainment[0].isNaN)
+        #expect(document.perReplication[0][.attainment][0].isNaN)
         let data = try ResultJSON.encode(document)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"service_level_attainment\" : [\n        null,"))
-        #expect(text.contains("\"schema_version\" : 1"))
+        #expect(text.contains("\"attainment\" : [\n        null,"))
+        #expect(text.contains("\"schema_version\" : 2"))
         #expect(!text.contains("nan") && !text.contains("\u{FFFF}"))
         let back = try ResultJSON.decode(ResultDocument.self, from: data)
-        #expect(back.perReplication[0].serviceLevelAttainment[0].isNaN)
+        #expect(back.perReplication[0][.attainment][0].isNaN)
         #expect(back.summary?.finishDays == document.summary?.finishDays)
         #expect(try ResultJSON.encode(back) == data)
     }
@@ -61,7 +61,7 @@ struct ResultFileTests {
         let cases: [(String, String)] = [
             ("{\"hello\": 1}", "schema_version"),
             ("[1, 2]", "not a renosim result file"),
-            (text.replacingOccurrences(of: "\"schema_version\" : 1", with: "\"schema_version\" : 99"), "newer"),
+            (text.replacingOccurrences(of: "\"schema_version\" : 2", with: "\"schema_version\" : 99"), "newer"),
             (text.replacingOccurrences(of: "\"replications\" : 5", with: "\"replications\" : 6"), "6"),
             (text.replacingOccurrences(of: "\"replication\" : 3", with: "\"replication\" : 7"), "per_replication[3]"),
             (text.replacingOccurrences(of: "\"plan\" : \"staged\"", with: "\"plan\" : 3"), "plan"),

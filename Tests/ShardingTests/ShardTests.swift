@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import GRDB
 import Renovation
 import Reports
 @testable import Sharding
@@ -68,9 +69,23 @@ struct ShardTests {
                                       toolVersion: ToolVersion.current)
         let direct = try temporaryFolder()
         _ = try RunOutput.write(document: document, results: results, model: model, to: direct)
-        #expect(output.files.count == 4)
-        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv"] {
+        #expect(output.files.count == 5)
+        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv", "results.sqlite"] {
             #expect(try bytes(merged + "/" + name) == bytes(direct + "/" + name), "\(name) differs")
+        }
+        // results.sqlite holds the same numbers as the other files, under the registry's names.
+        try DatabaseQueue(path: direct + "/results.sqlite").read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM replications") == 13)
+            #expect(try Double.fetchAll(db, sql: "SELECT finish_days FROM replications ORDER BY replication")
+                    == results.map(\.finishDays))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM building_finish")
+                    == model.buildings.count * model.buildingTypeCount)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM communities") == model.communities.count)
+            let names = try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM metrics")
+            #expect(names == Metric.all.filter(\.isBounded).map(\.name))
+            #expect(try Double.fetchOne(db, sql: "SELECT value FROM replication_values WHERE replication = 0 AND "
+                                        + "metric = 'utilisation' AND idx = ?", arguments: [model.tradeNames[0]])
+                    == Metric.utilisation.read(results[0], plan: model)[0])
         }
     }
 

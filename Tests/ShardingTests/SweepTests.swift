@@ -125,8 +125,8 @@ struct SweepTests {
         let direct = ReplicationRunner(threads: 1).run(model: model, seed: 3, replications: 0..<5)
         let point = try ResultFile.read(out + "/points/003/result.json")
         #expect(try bytes(out + "/points/003/scenario.yaml") == bytes(minimalPath))
-        #expect(point.perReplication.map(\.finishDays) == direct.map(\.finishDays))
-        #expect(point.perReplication.map(\.totalCost) == direct.map(\.totalCost))
+        #expect(point.perReplication.map { $0[scalar: .finishDays] } == direct.map(\.finishDays))
+        #expect(point.perReplication.map { $0[scalar: .totalCost] } == direct.map(\.totalCost))
 
         let database = try DatabaseQueue(path: out + "/sweep.sqlite")
         try database.read { db in

@@ -59,9 +59,12 @@ extension Replication {
     }
 
     /// Working hours a trade's calendar offered from the start to `time`
-    /// (the calendar of the first work type that uses the trade alone, else the base calendar).
+    /// (the calendar of the first work type that uses the trade alone, else
+    /// the base calendar), rain days counted as available: the one
+    /// utilisation definition (docs/results-schema.md), the same as the
+    /// monthly utilisation's.
     func tradeCalendarHours(_ t: Int, until time: Double) -> Double {
-        let calendar = plan.tradeCalendarIndex(t).map { calendars[$0] } ?? plan.baseCalendar
+        let calendar = plan.tradeCalendarIndex(t).map { plan.calendars[$0] } ?? plan.baseCalendar
         return calendar.workHours(from: 0, to: time)
     }
 

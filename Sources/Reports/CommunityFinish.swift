@@ -1,0 +1,40 @@
+import Experiments
+import Foundation
+import Renovation
+
+/// One community's finish day over the replications, as the report's
+/// community table shows it. Result files leave per-community data to
+/// `communities.csv` (it grows with the programme); the report takes it
+/// from there, or from a run's results directly — the same numbers, since
+/// CSV numbers read back to the same doubles.
+public struct CommunityFinish: Sendable, Equatable {
+    public var name: String
+    public var p10: Double
+    public var p50: Double
+    public var p90: Double
+
+    /// From a run's results, as `communities.csv` holds them.
+    public static func of(_ results: [ReplicationResult], model: CompiledPlan) -> [CommunityFinish] {
+        let table = CommunityTable(results: results, model: model).table
+        return rows(table.header, table.rows) ?? []
+    }
+
+    /// From `communities.csv` beside `resultFile`; nil when there is none or it cannot be read.
+    public static func read(besideResultFile resultFile: String) -> [CommunityFinish]? {
+        let path = ((resultFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("communities.csv")
+        guard let bytes = try? FileBytes.read(path, limit: ResultFile.maximumFileSize) else { return nil }
+        let lines = CSVTable.parse(String(decoding: bytes, as: UTF8.self))
+        guard let header = lines.first else { return nil }
+        return rows(header, Array(lines.dropFirst()))
+    }
+
+    static func rows(_ header: [String], _ rows: [[String]]) -> [CommunityFinish]? {
+        let stem = Metric.communityFinishDays.name
+        guard let name = header.firstIndex(of: "community"), let p10 = header.firstIndex(of: stem + "_p10"),
+              let p50 = header.firstIndex(of: stem + "_p50"), let p90 = header.firstIndex(of: stem + "_p90") else { return nil }
+        func number(_ row: [String], _ i: Int) -> Double { i < row.count ? Double(row[i]) ?? .nan : .nan }
+        return rows.filter { $0.count > name }.map {
+            CommunityFinish(name: $0[name], p10: number($0, p10), p50: number($0, p50), p90: number($0, p90))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Experiments
+import Renovation
+
+/// A CSV table produced row by row: written to a stream, or gathered whole.
+protocol CSVSource {
+    var header: [String] { get }
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError)
+}
+
+extension CSVSource {
+    func write(to file: AtomicFile.Stream) throws(AtomicFile.WriteError) {
+        try file.appendRow(header)
+        try forEachRow { row throws(AtomicFile.WriteError) in try file.appendRow(row) }
+    }
+
+    var table: CSVTable {
+        var table = CSVTable(header: header)
+        try? forEachRow { table.append($0) }
+        return table
+    }
+}
+
+/// `replications.csv`: one row per replication; after `replication`, every
+/// bounded registry metric by label, and `finish_date` after `finish_days`.
+struct ReplicationTable: CSVSource {
+    let results: [ReplicationResult]
+    let model: CompiledPlan
+
+    var years: Int { results.first?.completionsPerYear.count ?? model.budgetPerYear.count }
+
+    var header: [String] {
+        var header = ["replication"]
+        for metric in Metric.all where metric.isBounded {
+            if let dimension = metric.dimension {
+                header += Metric.indexNames(dimension, plan: model, years: years).map(metric.label)
+            } else {
+                header.append(metric.name)
+                if metric.name == Metric.finishDays.name { header.append("finish_date") }
+            }
+        }
+        return header
+    }
+
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        for r in results {
+            var row = [String(r.replication)]
+            for metric in Metric.all where metric.isBounded {
+                let values = metric.read(r, plan: model)
+                row += values.map { csvValue($0, metric.representation) }
+                if metric.name == Metric.finishDays.name {
+                    row.append(model.start.adding(fractionalDays: r.finishDays).description)
+                }
+            }
+            try body(row)
+        }
+    }
+}
+
+/// `communities.csv`: per community, the mean and P10/P50/P90 of its finish days.
+struct CommunityTable: CSVSource {
+    let results: [ReplicationResult]
+    let model: CompiledPlan
+
+    var header: [String] {
+        ["community", "district"] + ["mean", "p10", "p50", "p90"].map { "\(Metric.communityFinishDays.name)_\($0)" }
+            + ["finish_date_p50", "finish_date_p90"]
+    }
+
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        try forEachSummary { name, district, mean, p10, p50, p90 throws(AtomicFile.WriteError) in
+            let dates = [p50, p90].map { $0.isNaN ? "" : model.start.adding(fractionalDays: $0).description }
+            try body([name, district] + [mean, p10, p50, p90].map(csvNumber) + dates)
+        }
+    }
+
+    /// Per community: name, district, and the mean, P10, P50 and P90 of its finish days.
+    func forEachSummary<E: Error>(_ body: (String, String, Double, Double, Double, Double) throws(E) -> Void) throws(E) {
+        let perReplication = results.map { Metric.communityFinishDays.read($0, plan: model) }
+        var values: [Double] = []
+        for c in model.communities.indices {
+            values.removeAll(keepingCapacity: true)
+            for r in perReplication where c < r.count && !r[c].isNaN { values.append(r[c]) }
+            values.sort()
+            let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
+            try body(model.communities[c].name, model.communities[c].district, mean,
+                     sortedQuantile(values, 0.1), sortedQuantile(values, 0.5), sortedQuantile(values, 0.9))
+        }
+    }
+}
+
+/// `buildings.csv`: per building and building work type, P10/P50/P90 finish day over the replications.
+struct BuildingTable: CSVSource {
+    let results: [ReplicationResult]
+    let model: CompiledPlan
+
+    var header: [String] {
+        ["building", "community", "district", "work_type", "finish_days_p10", "finish_days_p50", "finish_days_p90"]
+    }
+
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        try forEachBuilding { b, c, k, q throws(AtomicFile.WriteError) in
+            let community = model.communities[c]
+            // Finish times are stored as Float: their shortest Float form is exact and half as long.
+            try body([model.buildings.names[b] ?? String(b - community.buildings.lowerBound + 1), community.name,
+                      community.district, model.types[k].name, floatNumber(q.p10), floatNumber(q.p50), floatNumber(q.p90)])
+        }
+    }
+
+    /// Building, its community, building work type and finish-day quantiles, in building order.
+    func forEachBuilding<E: Error>(_ body: (Int, Int, Int, (p10: Double, p50: Double, p90: Double)) throws(E) -> Void) throws(E) {
+        var values = [Double](repeating: 0, count: results.count)
+        for b in 0..<model.buildings.count {
+            let c = Int(model.buildings.community[b])
+            for k in 0..<model.buildingTypeCount {
+                let o = model.order(building: b, type: k)
+                values.removeAll(keepingCapacity: true)
+                for r in results where !r.orderFinishDays[o].isNaN { values.append(Double(r.orderFinishDays[o])) }
+                if values.count > 1 { values.sort() }
+                try body(b, c, k, (sortedQuantile(values, 0.1), sortedQuantile(values, 0.5), sortedQuantile(values, 0.9)))
+            }
+        }
+    }
+}
+
+/// The p-quantile of ascending `values`, interpolating between order
+/// statistics as ``SampleSummary/quantile(_:)`` does; NaN when empty.
+func sortedQuantile(_ values: [Double], _ p: Double) -> Double {
+    guard let first = values.first else { return .nan }
+    guard values.count > 1 else { return first }
+    let position = p * Double(values.count - 1)
+    let low = Int(position.rounded(.down))
+    let high = min(low + 1, values.count - 1)
+    return values[low] + (values[high] - values[low]) * (position - Double(low))
+}
+
+/// A per-order finish time as CSV writes it: the shortest form of the Float it was stored as.
+func floatNumber(_ value: Double) -> String {
+    value.isNaN ? "" : Float(value).description
+}
+
+/// A value as CSV writes it for its representation.
+func csvValue(_ value: Double, _ representation: Metric.Representation) -> String {
+    switch representation {
+    case .number: csvNumber(value)
+    case .integer: value.isFinite ? String(Int(value)) : csvNumber(value)
+    case .boolean: String(value != 0)
+    }
+}
