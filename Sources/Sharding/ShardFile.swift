@@ -109,7 +109,7 @@ extension ShardFolder {
                              index: index, parts: parts)
         let target = shardPath(index)
         do {
-            try AtomicFile.write(try LosslessJSON.encode(file), to: target)
+            try AtomicFile.write(Checksummed.seal(try LosslessJSON.encode(file)), to: target)
         } catch {
             throw ShardError(.file, "cannot write \(target): \(error)")
         }
@@ -124,7 +124,8 @@ extension ShardFolder {
     /// Whether shard `index` has a file that belongs to this run.
     public func isDone(_ index: Int) -> Bool {
         guard let data = FileManager.default.contents(atPath: shardPath(index)),
-              let header = try? LosslessJSON.decode(ShardFile.Header.self, from: data) else { return false }
+              let body = try? Checksummed.open(data),
+              let header = try? LosslessJSON.decode(ShardFile.Header.self, from: body) else { return false }
         return header.run == manifest.id && header.index == index
     }
 }

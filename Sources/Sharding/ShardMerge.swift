@@ -19,7 +19,9 @@ extension ShardFolder {
             let file = Self.join(shardsPath, name)
             let header: ShardFile.Header
             do {
-                header = try LosslessJSON.decode(ShardFile.Header.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+                header = try LosslessJSON.decode(ShardFile.Header.self, from: try Self.readShard(file))
+            } catch let error as ShardError {
+                throw error
             } catch {
                 throw ShardError(.content, "\(file) is not a renosim shard file (\(Self.reason(error))); "
                                  + "remove it from \(shardsPath)")
@@ -72,7 +74,9 @@ extension ShardFolder {
         for file in files {
             let shard: ShardFile
             do {
-                shard = try LosslessJSON.decode(ShardFile.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+                shard = try LosslessJSON.decode(ShardFile.self, from: try Self.readShard(file))
+            } catch let error as ShardError {
+                throw error
             } catch {
                 throw ShardError(.content, "\(file) is damaged (\(Self.reason(error))); remove it and run that shard again")
             }
@@ -91,6 +95,21 @@ extension ShardFolder {
         try flushFinishedJobs()
         guard job == manifest.jobs.count else {
             throw ShardError(.content, "the shards of \(path) do not cover job \(job); plan the run again")
+        }
+    }
+
+    /// A shard file's content, once its checksum line matches the rest: an
+    /// edited run id, index or result is refused here.
+    static func readShard(_ file: String) throws -> Data {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        do throws(Checksummed.Failure) {
+            return try Checksummed.open(data)
+        } catch .noChecksumLine {
+            throw ShardError(.content, "\(file) has no checksum line (damaged, or written by an older renosim); "
+                             + "remove it and run that shard again")
+        } catch {
+            throw ShardError(.content, "\(file) does not match its checksum (edited or damaged); "
+                             + "remove it and run that shard again")
         }
     }
 

@@ -72,17 +72,8 @@ struct CompareCommand: ParsableCommand {
                 comparison = PlanComparison(models: models, results: results, seed: seed)
             }
             bar.finish()
-            switch format {
-            case .table:
-                print(ComparisonText.render(comparison), terminator: "")
-                if let note { print(note) }
-            case .json:
-                try printJSON(comparison)
-                if let note { Terminal.note(note) }
-            case .csv:
-                print(Self.differencesTable(comparison).text, terminator: "")
-                if let note { Terminal.note(note) }
-            }
+            try format.emit(table: { ComparisonText.render(comparison) }, json: { try RunOutput.json(comparison) },
+                            csv: { Self.differencesTable(comparison).text }, note: note)
             try options.writeJSON(comparison, as: "comparison.json")
             if let report {
                 let finishDays = results.map { $0.map { $0.finished ? $0.finishDays : .infinity } }

@@ -95,21 +95,9 @@ struct RunCommand: ParsableCommand {
             if let report {
                 try writeReport(HTMLReport.render(document, communities: CommunityFinish.of(results, model: model)), to: report)
             }
-            switch format {
-            case .table:
-                print(SummaryText.render(summary), terminator: "")
-                if let note { print(note) }
-            case .json:
-                do {
-                    print(String(decoding: try ResultJSON.encode(document), as: UTF8.self), terminator: "")
-                } catch {
-                    throw CLIFailure(message: "\(error)", code: 2)
-                }
-                if let note { Terminal.note(note) }
-            case .csv:
-                print(RunOutput.replicationTable(results, model: model).text, terminator: "")
-                if let note { Terminal.note(note) }
-            }
+            try format.emit(table: { SummaryText.render(summary) },
+                            json: { String(decoding: try ResultJSON.encode(document), as: UTF8.self) },
+                            csv: { RunOutput.replicationTable(results, model: model).text }, note: note)
         }
     }
 
@@ -121,53 +109,30 @@ struct RunCommand: ParsableCommand {
         -> ([ReplicationResult], Checkpoint) {
         let total = options.replications
         let stop = StopSignal.install()
-        let folder = Checkpoint.folder(for: out)
-        let manifest = Checkpoint.Manifest(toolVersion: ToolVersion.current, scenarioSHA256: loaded.sha256,
-                                           plan: model.planName, seed: seed, replications: total)
-        var checkpoint: Checkpoint
-        var results: [ReplicationResult] = []
-        do {
-            if resume {
-                let names = ResultDocument.names(model, years: model.budgetPerYear.count)
-                (checkpoint, results) = try Checkpoint.resume(in: folder, manifest: manifest) { part, first in
-                    // The same checks as a result file's, so that a resumed run never writes one `report` refuses.
-                    if let bad = part.first(where: { !$0.fits(model) }) {
-                        return "replication \(bad.replication) does not fit the scenario"
-                    }
-                    do throws(ResultDocumentError) {
-                        try ResultDocument.validate(part.map { ReplicationRecord($0, plan: model) }, first: first, names: names)
-                    } catch {
-                        return error.description
-                    }
-                    return nil
-                }
-                Terminal.note("resuming: \(results.count) of \(total) replications already done")
-            } else {
-                checkpoint = try Checkpoint.start(in: folder, manifest: manifest)
-            }
-        } catch {
-            throw CLIFailure(message: "\(error)", code: resume ? 1 : 2)
-        }
-        let runner = options.runner
-        let chunk = max(runner.threads * 8, 50)
+        let run = CheckpointedRun(model: model, seed: seed, replications: total, out: out, scenarioSHA256: loaded.sha256)
         let bar = ProgressBar(label: model.planName, total: total, quiet: options.quiet)
-        while results.count < total && !stop.requested {
-            let done = results.count
-            let part = runner.run(model: model, seed: seed, replications: done..<min(total, done + chunk),
-                                  progress: { bar.update(done + $0) }, stop: { stop.requested })
-            do { try checkpoint.append(part) } catch { throw CLIFailure(message: error.description, code: 2) }
-            results += part
+        let outcome: CheckpointedRun.Outcome
+        do {
+            outcome = try run.run(resume: resume, runner: options.runner,
+                                  resumed: { Terminal.note("resuming: \($0) of \(total) replications already done") },
+                                  progress: { bar.update($0) }, stop: { stop.requested })
+        } catch {
+            // A checkpoint that cannot be resumed is the user's to fix (1); one that cannot be written is 2.
+            if case .cannotWrite = error { throw CLIFailure(message: error.description, code: 2) }
+            throw CLIFailure(message: error.description, code: resume ? 1 : 2)
         }
         bar.finish()
-        if results.count < total {
+        switch outcome {
+        case .finished(let results, let checkpoint):
+            return (results, checkpoint)
+        case .interrupted(let saved):
             var command = ["renosim", "run", scenario, "--plan", model.planName, "--replications", String(total),
                            "--seed", String(seed), "--out", out]
             if let threads = options.threads { command += ["--threads", String(threads)] }
-            Terminal.error("interrupted by \(stop.name): \(results.count) of \(total) replications are saved in "
-                           + "\(folder); no result file was written. Resume with:\n  "
+            Terminal.error("interrupted by \(stop.name): \(saved) of \(total) replications are saved in "
+                           + "\(run.folder); no result file was written. Resume with:\n  "
                            + ShellQuote.command(command + ["--resume"]))
             throw ExitCode(stop.exitCode)
         }
-        return (results, checkpoint)
     }
 }

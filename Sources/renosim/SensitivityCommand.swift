@@ -47,17 +47,8 @@ struct SensitivityCommand: ParsableCommand {
                 throw ScenarioSession.failure(error, in: loaded)
             }
             bar.finish()
-            switch format {
-            case .table:
-                print(SensitivityText.render(report), terminator: "")
-                if let note { print(note) }
-            case .json:
-                try printJSON(report)
-                if let note { Terminal.note(note) }
-            case .csv:
-                print(Self.tornadoTable(report).text, terminator: "")
-                if let note { Terminal.note(note) }
-            }
+            try format.emit(table: { SensitivityText.render(report) }, json: { try RunOutput.json(report) },
+                            csv: { Self.tornadoTable(report).text }, note: note)
             try options.writeJSON(report, as: "sensitivity.json")
             if let path = self.report { try writeReport(ExperimentReport.render(report), to: path) }
         }

@@ -186,21 +186,16 @@ struct ShardCommand: ParsableCommand {
                 }
                 bar.finish()
                 if let document = merged.document, let summary = document.summary {
-                    switch format {
-                    case .table: print(SummaryText.render(summary), terminator: "")
-                    case .json: print(String(decoding: try ResultJSON.encode(document), as: UTF8.self), terminator: "")
-                    case .csv:
-                        Terminal.note("csv: the replications table is \(target)/replications.csv")
-                        print(try String(contentsOfFile: (target as NSString).appendingPathComponent("replications.csv"),
-                                         encoding: .utf8), terminator: "")
-                    }
+                    try format.emit(
+                        table: { SummaryText.render(summary) },
+                        json: { String(decoding: try ResultJSON.encode(document), as: UTF8.self) },
+                        csv: { try String(contentsOfFile: (target as NSString).appendingPathComponent("replications.csv"),
+                                          encoding: .utf8) })
                 } else if let table = merged.summary {
-                    switch format {
-                    case .csv: print(table.text, terminator: "")
-                    case .json: print(try RunOutput.json(table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.header, $0)) }),
-                                      terminator: "")
-                    case .table: print(Self.render(table), terminator: "")
-                    }
+                    try format.emit(
+                        table: { Self.render(table) },
+                        json: { try RunOutput.json(table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.header, $0)) }) },
+                        csv: { table.text })
                 }
                 Terminal.note("merged \(folder.manifest.shards.count) shards into \(target) (\(merged.files.count) files)")
             }

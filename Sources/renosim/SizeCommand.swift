@@ -52,11 +52,8 @@ struct SizeCommand: ParsableCommand {
                 if case .scenario(let refused) = error { throw ScenarioSession.failure(refused, in: loaded) }
                 throw CLIFailure(message: "\(loaded.file): \(error)", code: 1)
             }
-            switch format {
-            case .table: print(SizingText.render(result), terminator: "")
-            case .json: try printJSON(result)
-            case .csv: print(Self.mixTable(result).text, terminator: "")
-            }
+            try format.emit(table: { SizingText.render(result) }, json: { try RunOutput.json(result) },
+                            csv: { Self.mixTable(result).text })
             if let out {
                 do {
                     let path = (out as NSString).appendingPathComponent("sizing.json")

@@ -125,30 +125,48 @@ struct ShardTests {
         try FileManager.default.removeItem(atPath: folder.shardPath(1))
         try Data("{\"format\": \"something else\"}".utf8).write(to: URL(fileURLWithPath: folder.shardPath(1)))
         let notShard = #expect(throws: ShardError.self) { try folder.collect() }
-        #expect(notShard?.description.contains("is not a renosim shard file") == true)
+        #expect(notShard?.description.contains("has no checksum line") == true)
     }
 
     @Test("A shard file whose results do not match its header is refused at merge")
     func tampered() throws {
         let folder = try plannedRun(replications: 4, shards: 2)
         for index in 0..<2 { _ = try folder.run(index: index, runner: ReplicationRunner(threads: 1)) }
-        var shard = try LosslessJSON.decode(ShardFile.self, from: bytes(folder.shardPath(1)))
+        // Resealed with a fresh checksum, as a careful forger would: the deeper checks still hold.
+        var shard = try LosslessJSON.decode(ShardFile.self, from: Checksummed.open(bytes(folder.shardPath(1))))
         shard.parts[0].results.removeLast()
-        try LosslessJSON.encode(shard).write(to: URL(fileURLWithPath: folder.shardPath(1)))
+        try Checksummed.seal(LosslessJSON.encode(shard)).write(to: URL(fileURLWithPath: folder.shardPath(1)))
         let error = #expect(throws: ShardError.self) {
             try ShardOutput.merge(folder, into: try temporaryFolder(), currentDirectory: repositoryRoot.path)
         }
         #expect(error?.description.contains("does not hold replications") == true)
 
         // Right replications, wrong shape: a list shorter than the scenario's communities.
-        shard = try LosslessJSON.decode(ShardFile.self, from: bytes(folder.shardPath(0)))
+        shard = try LosslessJSON.decode(ShardFile.self, from: Checksummed.open(bytes(folder.shardPath(0))))
         shard.parts[0].results[1].communityFinishDays.removeLast()
-        try LosslessJSON.encode(shard).write(to: URL(fileURLWithPath: folder.shardPath(0)))
+        try Checksummed.seal(LosslessJSON.encode(shard)).write(to: URL(fileURLWithPath: folder.shardPath(0)))
         _ = try folder.run(index: 1, runner: ReplicationRunner(threads: 1))
         let shape = #expect(throws: ShardError.self) {
             try ShardOutput.merge(folder, into: try temporaryFolder(), currentDirectory: repositoryRoot.path)
         }
         #expect(shape?.description.contains("replication 1 of job staged in the shards does not fit") == true)
+    }
+
+    @Test("A shard of another run whose run id was edited to match is refused by its checksum")
+    func editedRunID() throws {
+        let folder = try plannedRun(replications: 4, shards: 2)
+        let other = try plannedRun(plan: "all-at-once", replications: 4, shards: 2)
+        for index in 0..<2 {
+            _ = try folder.run(index: index, runner: ReplicationRunner(threads: 1))
+            _ = try other.run(index: index, runner: ReplicationRunner(threads: 1))
+        }
+        let foreign = String(decoding: try bytes(other.shardPath(1)), as: UTF8.self)
+        let edited = foreign.replacingOccurrences(of: other.manifest.id, with: folder.manifest.id)
+        #expect(edited != foreign)
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: folder.shardPath(1)))
+        let error = #expect(throws: ShardError.self) { try folder.collect() }
+        #expect(error?.description.contains("does not match its checksum") == true)
+        #expect(!folder.isDone(1))
     }
 
     @Test("A planned folder is never overwritten, and an edited manifest is refused")

@@ -122,7 +122,7 @@ public struct Checkpoint: Sendable {
         let path = (folder as NSString).appendingPathComponent(name)
         do {
             let json = try LosslessJSON.encode(value)
-            try AtomicFile.write(checksummed ? Data((SHA256.hex(json) + "\n").utf8) + json : json, to: path)
+            try AtomicFile.write(checksummed ? Checksummed.seal(json) : json, to: path)
         } catch {
             throw .cannotWrite(path, "\(error)")
         }
@@ -136,12 +136,11 @@ public struct Checkpoint: Sendable {
             throw .unreadable(path, "\(error)")
         }
         if checksummed {
-            guard let newline = data.firstIndex(of: UInt8(ascii: "\n")) else {
+            do throws(Checksummed.Failure) {
+                data = try Checksummed.open(data)
+            } catch .noChecksumLine {
                 throw .unreadable(path, "it has no checksum line (damaged, or written by an older renosim)")
-            }
-            let stated = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
-            data = Data(data[(newline + 1)...])
-            guard stated == SHA256.hex(data) else {
+            } catch {
                 throw .unreadable(path, "its content does not match its checksum (edited or damaged); "
                                   + "run without --resume to start afresh")
             }
