@@ -24,6 +24,8 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var buildingProgress: BuildingProgress?
     /// Crew utilisation per trade and month; nil in files written before it existed.
     public var monthlyUtilisation: MonthlyUtilisation?
+    /// P(met) per milestone; nil without `milestones` (absent from the file).
+    public var milestones: [MilestoneSummary]?
 
     public init(model: CompiledPlan, seed: UInt64, results: [ReplicationResult]) {
         scenario = model.scenarioName
@@ -47,6 +49,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         }
         buildingProgress = BuildingProgress(model: model, results: results)
         monthlyUtilisation = MonthlyUtilisation(model: model, results: results)
+        milestones = MilestoneSummary.all(model: model, results: results)
     }
 
     /// The summary of a scalar metric, or of one index of an indexed one.

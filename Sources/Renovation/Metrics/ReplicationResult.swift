@@ -102,6 +102,10 @@ public struct ReplicationResult: Codable, Sendable, Equatable {
     /// Per work type (building types, then community types): its last
     /// acceptance in days, NaN when none was accepted.
     public var lastAcceptanceDaysByType: [Double]
+    /// Preparation's metrics; nil without a `preparation` section (and in older files).
+    public var preparation: PreparationOutcome? = nil
+    /// Per milestone of the plan: whether it was met; nil without `milestones` (and in older files).
+    public var milestonesMet: [Bool]? = nil
 
     /// The final window's share of the time from the start to the last acceptance.
     public static let finalWindowShare = 0.1

@@ -117,6 +117,8 @@ extension CompiledPlan {
             return budget.perYear[String(scenario.start.year + offset)] ?? budget.otherYears ?? 0
         }
         communityCorrelation = scenario.work.communityCorrelation
+        preparation = PreparationModel(scenario, plan: plan, communities: communities, types: compiled, start: start)
+        milestones = Milestone.compile(scenario, plan: plan, communities: communities, start: start)
         starvationGuardHours = plan.starvationGuard.hours
         priority = []
         initialWaitCounts = []

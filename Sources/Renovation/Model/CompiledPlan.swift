@@ -72,6 +72,11 @@ public struct CompiledPlan: Sendable {
     public let budgetPerYear: [Double]
     public let communityCorrelation: Double
 
+    // Preparation and milestones.
+    /// Survey, consultation, design and approval before works; nil without a `preparation` section.
+    public let preparation: PreparationModel?
+    public let milestones: [Milestone]
+
     public var orderCount: Int { buildings.count * buildingTypeCount + communities.count * communityTypeCount }
     public var firstCommunityOrder: Int { buildings.count * buildingTypeCount }
 

@@ -7,4 +7,7 @@ public enum StreamPurpose {
     public static let weather: UInt64 = 5
     public static let defectArrivals: UInt64 = 6
     public static let defectService: UInt64 = 7
+    /// A community's preparation; the high 32 bits say which step
+    /// (``PreparationOffice``), so each consultation round draws the same in every plan.
+    public static let preparation: UInt64 = 8
 }

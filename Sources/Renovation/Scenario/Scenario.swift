@@ -25,6 +25,10 @@ public struct Scenario: Codable, Sendable {
     public var supervisors: SupervisionSpec?
     public var defects: DefectSpec?
     public var budget: BudgetSpec?
+    /// Survey, consultation, design and approval before a community's works.
+    public var preparation: PreparationSpec?
+    /// Dates by which communities must be finished, each reported as P(met).
+    public var milestones: [MilestoneSpec]?
     public var communities: [CommunitySpec]?
     public var generate: [CommunityGenerator]?
     public var work: WorkSpec
@@ -33,7 +37,7 @@ public struct Scenario: Codable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, start, deadline, seed
         case horizonYears = "horizon_years"
-        case calendar, weather, trades, supervisors, defects, budget, communities, generate, work, plans
+        case calendar, weather, trades, supervisors, defects, budget, preparation, milestones, communities, generate, work, plans
     }
 
     public init(from decoder: Decoder) throws {
@@ -50,6 +54,8 @@ public struct Scenario: Codable, Sendable {
         supervisors = try c.decodeIfPresent(SupervisionSpec.self, forKey: .supervisors)
         defects = try c.decodeIfPresent(DefectSpec.self, forKey: .defects)
         budget = try c.decodeIfPresent(BudgetSpec.self, forKey: .budget)
+        preparation = try c.decodeIfPresent(PreparationSpec.self, forKey: .preparation)
+        milestones = try c.decodeIfPresent([MilestoneSpec].self, forKey: .milestones)
         communities = try c.decodeIfPresent([CommunitySpec].self, forKey: .communities)
         generate = try c.decodeIfPresent([CommunityGenerator].self, forKey: .generate)
         work = try c.decode(WorkSpec.self, forKey: .work)
@@ -608,13 +614,19 @@ public enum ReleaseSpec: Codable, Sendable {
 public struct PhaseSpec: Codable, Sendable {
     public var start: CivilDate
     public var communities: [String]
+    /// When these communities' preparation starts; absent means the plan's preparation start.
+    public var preparationStart: CivilDate?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case start, communities }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case start, communities
+        case preparationStart = "preparation_start"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.strictContainer(keyedBy: CodingKeys.self)
         start = try c.decode(CivilDate.self, forKey: .start)
         communities = try c.decode([String].self, forKey: .communities)
+        preparationStart = try c.decodeIfPresent(CivilDate.self, forKey: .preparationStart)
     }
 }
 
@@ -630,11 +642,13 @@ public struct PlanSpec: Codable, Sendable {
     public var supervisors: Int?
     public var defectTeam: Int?
     public var starvationGuard: StarvationGuard
+    public var preparation: PlanPreparationSpec?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, deadline, release, dispatch, crews, supervisors
         case defectTeam = "defect_team"
         case starvationGuard = "starvation_guard_days"
+        case preparation
     }
 
     public init(from decoder: Decoder) throws {
@@ -648,6 +662,7 @@ public struct PlanSpec: Codable, Sendable {
         supervisors = try c.decodeIfPresent(Int.self, forKey: .supervisors)
         defectTeam = try c.decodeIfPresent(Int.self, forKey: .defectTeam)
         starvationGuard = try c.decodeIfPresent(StarvationGuard.self, forKey: .starvationGuard) ?? .standard
+        preparation = try c.decodeIfPresent(PlanPreparationSpec.self, forKey: .preparation)
     }
 }
 

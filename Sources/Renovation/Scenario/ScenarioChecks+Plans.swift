@@ -103,7 +103,7 @@ extension ScenarioChecks {
         case generated(generator: Int, index: Int)
     }
 
-    private func communityID(_ name: String) -> CommunityID? {
+    func communityID(_ name: String) -> CommunityID? {
         if let i = (scenario.communities ?? []).firstIndex(where: { $0.name == name }) { return .listed(i) }
         for (g, generator) in (scenario.generate ?? []).enumerated() {
             if let index = generator.index(ofName: name) { return .generated(generator: g, index: index) }

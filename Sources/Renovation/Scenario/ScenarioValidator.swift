@@ -22,6 +22,8 @@ public enum ScenarioValidator {
         checks.checkProgramme()
         checks.checkWork()
         checks.checkPlans()
+        checks.checkPreparation()
+        checks.checkMilestones()
         checks.checkDefectLoad()
         return checks.issues
     }

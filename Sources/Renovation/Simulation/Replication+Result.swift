@@ -10,7 +10,7 @@ extension Replication {
 
     /// The metrics of a finished run.
     public func result(events: Int) -> ReplicationResult {
-        let finished = accepted == plan.orderCount
+        let finished = accepted + skipped == plan.orderCount
         let finishHours = finished ? lastAcceptance : plan.baseCalendar.horizon
         var utilisation: [Double] = []
         for t in plan.tradeNames.indices {
@@ -37,11 +37,15 @@ extension Replication {
             totalCost: spent.reduce(0, +),
             peakSites: peakSites,
             events: events,
-            unfinishedOrders: plan.orderCount - accepted,
+            unfinishedOrders: plan.orderCount - accepted - skipped,
             stall: finished ? nil : stallReport(),
             orderFinishDays: acceptedAt,
             finalWindowCrewWaitDays: finalWindowCrewWait(),
-            lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan })
+            lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan },
+            preparation: preparation?.outcome,
+            milestonesMet: plan.milestones.isEmpty ? nil : plan.milestones.map {
+                $0.met(communityFinishDays: communityFinish.map { $0 / hoursPerCalendarDay })
+            })
     }
 
     /// Crew wait per trade, days, of the orders accepted in the last
@@ -98,8 +102,9 @@ extension Replication {
             switch state[o] {
             case .accepted: continue
             case .waiting:
-                add(released[plan.community(of: o)]
-                    ? "\(type.name): waiting for predecessors that never finish"
+                let c = plan.community(of: o)
+                add(released[c] ? "\(type.name): waiting for predecessors that never finish"
+                    : preparation?.prepared[c] == false ? "\(type.name): community's preparation not finished within the horizon"
                     : "\(type.name): community never released within the horizon")
             case .queued:
                 let k = plan.typeIndex(of: o)
@@ -114,7 +119,7 @@ extension Replication {
             }
         }
         let details = order.map { "\(counts[$0] ?? 0) × \($0)" }.joined(separator: "; ")
-        return "\(plan.orderCount - accepted) of \(plan.orderCount) work orders unfinished — \(details)"
+        return "\(plan.orderCount - accepted - skipped) of \(plan.orderCount) work orders unfinished — \(details)"
     }
 }
 

@@ -36,6 +36,11 @@ public struct Replication: SimulationModel {
         case defectFixed(Int32)
         /// The after-works period of the building at the head of the desk's queue ends.
         case afterWorksEnd
+        /// A community's preparation begins: it asks for a survey team.
+        case preparationStart(Int32)
+        case surveyDone(Int32)
+        /// A community's design is approved (or it was deferred).
+        case prepared(Int32)
     }
 
     public let plan: CompiledPlan
@@ -50,6 +55,7 @@ public struct Replication: SimulationModel {
     var dispatcher: MultiPoolDispatcher
     var supervisors: ResourcePool<FIFOLine<Int32>>
     var desk: DefectDesk?
+    var preparation: PreparationOffice?
 
     // Work orders.
     var state: [OrderState]
@@ -67,6 +73,8 @@ public struct Replication: SimulationModel {
     var readyAt: [Double]
     var acceptedAt: [Float]
     var accepted = 0
+    /// Orders settled without work: optional work not asked for, or a deferred community's.
+    var skipped = 0
     var lastAcceptance = 0.0
     /// Crew wait of each order against each of its needs, hours: order `o`'s
     /// need `i` is slot `o · slotsPerOrder + i`. An order's wait counts
@@ -142,6 +150,9 @@ public struct Replication: SimulationModel {
             guardHours: plan.starvationGuardHours)
         supervisors = ResourcePool(capacity: plan.supervisors, line: FIFOLine<Int32>())
         desk = plan.defectModel.map { DefectDesk(model: $0, horizon: plan.baseCalendar.horizon, key: key) }
+        preparation = plan.preparation.map {
+            PreparationOffice(model: $0, communities: plan.communities.count, types: plan.types.count, key: key)
+        }
 
         let n = plan.orderCount
         state = [OrderState](repeating: .waiting, count: n)
@@ -226,6 +237,11 @@ public struct Replication: SimulationModel {
             let time = plan.releaseTime[order[p]]
             if time < horizon { sim.calendar.schedule(.release(Int32(p)), at: time) }
         }
+        if let preparation = plan.preparation {
+            for c in plan.communities.indices where preparation.startHours[c] < horizon {
+                sim.calendar.schedule(.preparationStart(Int32(c)), at: preparation.startHours[c])
+            }
+        }
         return sim
     }
 
@@ -253,6 +269,9 @@ public struct Replication: SimulationModel {
         case .defectOnSite(let d): desk?.onSite(Int(d), now, &calendar)
         case .defectFixed(let d): desk?.fixed(Int(d), now, &calendar)
         case .afterWorksEnd: desk?.afterWorksEnded(now, &calendar)
+        case .preparationStart(let c): preparationStart(Int(c), now, &calendar)
+        case .surveyDone(let c): surveyDone(Int(c), now, &calendar)
+        case .prepared(let c): prepared(Int(c), now, &calendar)
         }
     }
 
@@ -261,7 +280,16 @@ public struct Replication: SimulationModel {
         dispatch(calendar.now, &calendar)
     }
 
+    /// Community `c`'s release date has come; its works open now, or when its preparation ends.
     mutating func release(_ c: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        if preparation?.prepared[c] == false {
+            preparation?.due[c] = true
+            return
+        }
+        if !released[c] { openWorks(c, now, &calendar) }
+    }
+
+    mutating func openWorks(_ c: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         released[c] = true
         record(.released, now, community: c)
         let community = plan.communities[c]
@@ -279,6 +307,10 @@ public struct Replication: SimulationModel {
 
     /// Released, and every predecessor accepted: the order joins the dispatcher.
     mutating func becomeReady(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        if preparation?.drops(community: plan.community(of: o), type: plan.typeIndex(of: o)) == true {
+            skip(o, now, &calendar)
+            return
+        }
         if table.hasPredecessors[plan.typeIndex(of: o)] {
             waits.predecessor += (now - since[o]) / hoursPerCalendarDay
         }
@@ -339,6 +371,19 @@ public struct Replication: SimulationModel {
         record(.accepted, now, order: o)
         let k = plan.typeIndex(of: o)
         typeLastAcceptance[k] = max(typeLastAcceptance[k], now)
+        settle(o, type: k, worked: true, now, &calendar)
+    }
+
+    /// An order that will not be done: settled at once, as if accepted, for its successors.
+    mutating func skip(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        state[o] = .accepted
+        skipped += 1
+        record(.skipped, now, order: o)
+        settle(o, type: plan.typeIndex(of: o), worked: false, now, &calendar)
+    }
+
+    /// Order `o` no longer holds anything up: its successors, its building and its community.
+    mutating func settle(_ o: Int, type k: Int, worked: Bool, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         let c = plan.community(of: o)
         let b = plan.building(of: o)
         for i in table.successorStart[k]..<table.successorStart[k + 1] {
@@ -355,7 +400,7 @@ public struct Replication: SimulationModel {
             }
         }
         if let b {
-            if table.disruptive[k] {
+            if worked, table.disruptive[k] {
                 disruptiveOpen[b] -= 1
                 if disruptiveOpen[b] == 0 { disruptedHours[b] += now - disruptedSince[b] }
             }
@@ -363,7 +408,7 @@ public struct Replication: SimulationModel {
             if buildingOpen[b] == 0 { buildingCompleted(b, now, &calendar) }
         }
         communityOpen[c] -= 1
-        if communityOpen[c] == 0 { communityFinish[c] = now }
+        if communityOpen[c] == 0 { communityFinish[c] = preparation?.deferred[c] == true ? .nan : now }
     }
 
     mutating func satisfy(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
@@ -380,12 +425,12 @@ public struct Replication: SimulationModel {
     }
 
     mutating func buildingCompleted(_ b: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        // Only a building whose every order was skipped has not started; it is not counted as renovated.
+        guard buildingStarted[b] else { return }
         let year = yearIndex(now)
         if year < completionsPerYear.count { completionsPerYear[year] += 1 }
-        if buildingStarted[b] {
-            sites -= 1
-            desk?.worksEnded(households: Double(plan.buildings.households[b]), now, &calendar)
-        }
+        sites -= 1
+        desk?.worksEnded(households: Double(plan.buildings.households[b]), now, &calendar)
     }
 
     // MARK: - Budget

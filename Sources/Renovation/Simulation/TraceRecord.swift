@@ -4,6 +4,7 @@ public struct TraceRecord: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         case released, started, held, budgetBlocked = "budget_blocked", workDone = "work_done"
         case failed, accepted, stranded
+        case preparationStarted = "preparation_started", surveyed, prepared, deferred, skipped
     }
 
     /// Hours from the start.
@@ -14,7 +15,7 @@ public struct TraceRecord: Sendable, Equatable, Codable {
     public var community: Int
     /// Building number, or -1 for community work.
     public var building: Int
-    /// Working hours for `started`, otherwise 0.
+    /// Working hours for `started`, consultation rounds for `prepared` and `deferred`, otherwise 0.
     public var value: Double
 }
 

@@ -15,6 +15,17 @@ public enum ComparisonText {
                           TextNumber.interval(p.lower, p.upper), s.deadline.description])
         }
         out += plans.render()
+        if let first = c.plans.first?.milestones, !first.isEmpty {
+            var milestones = TextTable(header: ["plan", "milestone", "date", "P(met)", "95 % Wilson"],
+                                       rightAligned: [false, false, false, true, false])
+            for s in c.plans {
+                for m in s.milestones ?? [] {
+                    milestones.append([s.plan, m.name, m.date.description, TextNumber.percent(m.met.estimate),
+                                       TextNumber.interval(m.met.lower, m.met.upper)])
+                }
+            }
+            out += "\nMilestones\n" + milestones.render()
+        }
         for pair in c.pairs {
             out += "\n\(pair.plan) − \(pair.baseline), paired by replication\n"
             var table = TextTable(

@@ -19,6 +19,10 @@ public enum SummaryText {
         line("                   mean \(fixed(f.mean)) days ± \(fixed(f.halfWidth)) (95 % CI), range \(date(f.min)) … \(date(f.max))")
         let p = s.deadlineMet
         line("P(deadline met)    \(percent(p.estimate))   95 % Wilson [\(percent(p.lower)), \(percent(p.upper))]")
+        for m in s.milestones ?? [] {
+            line("Milestone          \(m.name.terminalSafe) by \(m.date): P(met) \(percent(m.met.estimate))   "
+                 + "95 % Wilson [\(percent(m.met.lower)), \(percent(m.met.upper))]")
+        }
         if s.unfinished > 0 {
             line("Unfinished         \(s.unfinished) replication(s) did not finish: \(s.firstStall ?? "")")
         }

@@ -35,6 +35,8 @@ enum InvariantCheck {
         var failed = [Int](repeating: 0, count: model.orderCount)
         var starts = [Int](repeating: 0, count: model.orderCount)
         var reworkHours = 0.0
+        var skipped = [Int](repeating: 0, count: model.orderCount)
+        var prepared = [Double](repeating: .infinity, count: model.communities.count)
         for record in trace {
             switch record.kind {
             case .started:
@@ -54,6 +56,11 @@ enum InvariantCheck {
                 acceptedAt[record.order] = record.time
             case .failed:
                 failed[record.order] += 1
+            case .skipped:
+                skipped[record.order] += 1
+                acceptedAt[record.order] = record.time   // settled for its successors
+            case .prepared, .deferred:
+                prepared[record.community] = record.time
             default:
                 break
             }
@@ -62,9 +69,10 @@ enum InvariantCheck {
 
         // Conservation: every order accepted exactly once; started once plus once per failed inspection.
         if result.finished {
-            #expect(accepted.allSatisfy { $0 == 1 }, "an order not accepted exactly once\(label)", sourceLocation: sourceLocation)
-            #expect(zip(starts, failed).allSatisfy { $0 == $1 + 1 }, "starts ≠ 1 + failures\(label)",
+            #expect(zip(accepted, skipped).allSatisfy { $0 + $1 == 1 }, "an order not accepted or skipped exactly once\(label)",
                     sourceLocation: sourceLocation)
+            #expect(starts.indices.allSatisfy { starts[$0] == (skipped[$0] == 1 ? 0 : failed[$0] + 1) },
+                    "starts ≠ 1 + failures, or a skipped order started\(label)", sourceLocation: sourceLocation)
         } else {
             #expect(result.stall != nil, "unfinished without a stall report\(label)", sourceLocation: sourceLocation)
             #expect(accepted.allSatisfy { $0 <= 1 }, "an order accepted twice\(label)", sourceLocation: sourceLocation)
@@ -74,6 +82,16 @@ enum InvariantCheck {
         #expect(abs(reworkHours - result.reworkHours) <= 1e-6 * max(1, reworkHours),
                 "rework hours \(result.reworkHours), trace \(reworkHours)\(label)", sourceLocation: sourceLocation)
 
+        // Preparation: no work starts before its community is prepared (and never in a deferred one).
+        if model.preparation != nil {
+            for o in 0..<model.orderCount where firstStart[o].isFinite {
+                #expect(firstStart[o] >= prepared[model.community(of: o)],
+                        "order \(o) started at \(firstStart[o]) h before its community was prepared\(label)",
+                        sourceLocation: sourceLocation)
+            }
+            #expect(result.preparation?.deferred == trace.filter { $0.kind == .deferred }.count,
+                    "deferred communities miscounted\(label)", sourceLocation: sourceLocation)
+        }
         checkPrecedence(model, firstStart: firstStart, acceptedAt: acceptedAt, label, sourceLocation)
         checkCrews(model, jobs: jobs, label, sourceLocation)
         checkCalendars(model, loaded.scenario, run: run, jobs: jobs, label, sourceLocation)

@@ -2,7 +2,8 @@ import PropertyBased
 
 /// A small scenario described by a few numbers, for property-based tests:
 /// the generator draws the numbers, the shrinker makes them smaller
-/// (fewer trades, work types, communities; no sections), and a failing
+/// (fewer trades, work types, communities; no sections), and the seed
+/// picks a preparation section, and a failing
 /// case prints as the scenario file it stands for.
 struct ScenarioShape: CustomStringConvertible, Sendable {
     struct Work: Sendable {
@@ -125,6 +126,13 @@ struct ScenarioShape: CustomStringConvertible, Sendable {
             release = "{type: phases, phases: [\(phases.joined(separator: ", "))]}"
         default:
             release = "all"
+        }
+        // Preparation, picked by the seed: none, rounds that cut the scope, or rounds that defer and optional work.
+        if seed % 3 > 0 {
+            out += "preparation: {survey: {teams: 1, team_size: 2, minutes_per_household: 20, hours_per_building: 1}, "
+                + "consultation: {round_days: {type: triangular, min: 5, mode: 10, max: 20}, consent_probability: 0.5, "
+                + "redesign_days: 7, max_rounds: 3, on_limit: \(seed % 3 == 1 ? "cut_scope" : "defer")}, design_days: 20, "
+                + "approval_days: 5" + (seed % 3 == 2 ? ", optional_work: {\(names[names.count - 1]): 0.5}" : "") + "}\n"
         }
         out += "plans:\n  - {name: p, release: \(release), dispatch: \(Self.dispatchRules[options.dispatch])}\n"
         return out
