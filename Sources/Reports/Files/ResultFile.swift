@@ -26,8 +26,11 @@ public enum ResultFile {
     }
 
     /// Larger files are refused before reading, and a stream such as
-    /// `/dev/zero` after this much: about 400,000 replications at ~2.5 kB each.
-    public static let maximumFileSize = 1 << 30
+    /// `/dev/zero` after this much: about 100,000 replications at ~2.2 kB
+    /// each. Reading one takes about 8–12× its size in memory (an 8 MB,
+    /// 5,000-replication file peaked at 95 MB in `report`), so this bounds
+    /// `report` and `check` at about 3 GiB.
+    public static let maximumFileSize = 256 << 20
 
     /// The bytes of a result file, checked as ``read(_:)`` does; `path` names it in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws(ResultFileError) -> ResultDocument {
