@@ -61,7 +61,7 @@ struct MetricRegistryTests {
 
     @Test("a schema-1 record is read under the registry's names")
     func legacy() throws {
-        let v1 = try ResultFile.read(repositoryRoot.appendingPathComponent("results/baselines/benxi-2018-as-built.json").path)
+        let v1 = try ResultFile.read(repositoryRoot.appendingPathComponent("Tests/Fixtures/result-schema1.json").path)
         #expect(v1.schemaVersion == 1)
         let record = try #require(v1.perReplication.first)
         // Schema 1's crew_utilisation had another definition (rain days unavailable): not read as utilisation.
