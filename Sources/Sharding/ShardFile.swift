@@ -17,50 +17,21 @@ public struct ShardFile: Codable, Sendable {
             self.results = results
         }
 
-        // Each replication's finish time per work order — thousands of
-        // floats, most of a shard — goes as base64 of the floats' bits
-        // rather than as JSON numbers: a fifth of the size, and read
-        // without parsing decimals (the merge of a Benxi sweep spent most
-        // of its time in strtof before).
-        enum CodingKeys: String, CodingKey { case segment, results, orderFinishDays }
+        // The long per-order and per-month arrays go packed (``PackedResults``),
+        // as in checkpoint chunks: the merge of a Benxi sweep spent most of
+        // its time parsing decimals before.
+        enum CodingKeys: String, CodingKey { case segment, replications }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             segment = try container.decode(ShardManifest.Segment.self, forKey: .segment)
-            results = try container.decode([ReplicationResult].self, forKey: .results)
-            let packed = try container.decode([Data].self, forKey: .orderFinishDays)
-            guard packed.count == results.count else {
-                throw DecodingError.dataCorruptedError(forKey: .orderFinishDays, in: container,
-                                                       debugDescription: "one entry per replication expected")
-            }
-            for i in results.indices {
-                guard packed[i].count % 4 == 0 else {
-                    throw DecodingError.dataCorruptedError(forKey: .orderFinishDays, in: container,
-                                                           debugDescription: "a whole number of 32-bit floats expected")
-                }
-                results[i].orderFinishDays = packed[i].withUnsafeBytes { raw in
-                    (0..<raw.count / 4).map { k in
-                        Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
-                    }
-                }
-            }
+            results = try container.decode(PackedResults.self, forKey: .replications).results
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(segment, forKey: .segment)
-            var stripped = results
-            for i in stripped.indices { stripped[i].orderFinishDays = [] }
-            try container.encode(stripped, forKey: .results)
-            let packed = results.map { result in
-                var data = Data(capacity: result.orderFinishDays.count * 4)
-                for value in result.orderFinishDays {
-                    let bits = value.bitPattern.littleEndian
-                    withUnsafeBytes(of: bits) { data.append(contentsOf: $0) }
-                }
-                return data
-            }
-            try container.encode(packed, forKey: .orderFinishDays)
+            try container.encode(PackedResults(results), forKey: .replications)
         }
     }
 

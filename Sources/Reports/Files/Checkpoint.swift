@@ -81,7 +81,7 @@ public struct Checkpoint: Sendable {
         while true {
             let file = (folder as NSString).appendingPathComponent(chunkName(chunk))
             guard FileManager.default.fileExists(atPath: file) else { break }
-            let part: [ReplicationResult] = try read(file, checksummed: true)
+            let part = (try read(file, checksummed: true) as PackedResults).results
             for (offset, r) in part.enumerated() where r.replication != results.count + offset {
                 throw .unreadable(file, "replication \(r.replication) where \(results.count + offset) was expected")
             }
@@ -101,7 +101,7 @@ public struct Checkpoint: Sendable {
         while FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(Self.chunkName(chunk))) {
             chunk += 1
         }
-        try write(results, to: Self.chunkName(chunk), checksummed: true)
+        try write(PackedResults(results), to: Self.chunkName(chunk), checksummed: true)
     }
 
     /// Removes the checkpoint once the results are written.
