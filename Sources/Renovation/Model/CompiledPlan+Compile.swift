@@ -117,6 +117,7 @@ extension CompiledPlan {
             return budget.perYear[String(scenario.start.year + offset)] ?? budget.otherYears ?? 0
         }
         communityCorrelation = scenario.work.communityCorrelation
+        risks = RiskModel(scenario.risks, types: compiled, tradeNames: tradeNames, start: start)
         starvationGuardHours = plan.starvationGuard.hours
         priority = []
         initialWaitCounts = []

@@ -71,6 +71,8 @@ public struct CompiledPlan: Sendable {
     /// Money per year from the start year; `.infinity` without a budget.
     public let budgetPerYear: [Double]
     public let communityCorrelation: Double
+    /// The risk register (empty without `risks:`).
+    public internal(set) var risks: RiskModel
 
     public var orderCount: Int { buildings.count * buildingTypeCount + communities.count * communityTypeCount }
     public var firstCommunityOrder: Int { buildings.count * buildingTypeCount }

@@ -7,4 +7,8 @@ public enum StreamPurpose {
     public static let weather: UInt64 = 5
     public static let defectArrivals: UInt64 = 6
     public static let defectService: UInt64 = 7
+    /// Whether a risk occurs in a unit of its scope; the driver's name in the high 32 bits.
+    public static let riskOccurrence: UInt64 = 10
+    /// What an occurrence does; the risk's name in the high 32 bits.
+    public static let riskImpact: UInt64 = 11
 }

@@ -23,6 +23,7 @@ public enum ScenarioValidator {
         checks.checkWork()
         checks.checkPlans()
         checks.checkDefectLoad()
+        checks.checkRisks()
         return checks.issues
     }
 
@@ -55,6 +56,7 @@ public enum ScenarioValidator {
         checks.warnAboutTiming()
         checks.warnAboutResources()
         checks.warnAboutWorkAndPlans()
+        checks.warnAboutRisks()
         return checks.issues
     }
 }

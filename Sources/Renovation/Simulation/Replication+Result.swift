@@ -41,7 +41,8 @@ extension Replication {
             stall: finished ? nil : stallReport(),
             orderFinishDays: acceptedAt,
             finalWindowCrewWaitDays: finalWindowCrewWait(),
-            lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan })
+            lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan },
+            risks: risks.outcome)
     }
 
     /// Crew wait per trade, days, of the orders accepted in the last
@@ -128,6 +129,7 @@ extension ReplicationResult {
             && completionsPerYear.count == years && costPerYear.count == years
             && orderFinishDays.count == plan.orderCount
             && lastAcceptanceDaysByType.count == plan.types.count
+            && (risks?.occurrences.count ?? 0) == plan.risks.risks.count
             && defects.met.count == DefectOutcome.tiers.count && defects.applicable.count == DefectOutcome.tiers.count
     }
 }

@@ -36,14 +36,18 @@ public struct Replication: SimulationModel {
         case defectFixed(Int32)
         /// The after-works period of the building at the head of the desk's queue ends.
         case afterWorksEnd
+        /// A risk's start delay of a ready order has passed.
+        case riskDelayEnded(Int32)
     }
 
     public let plan: CompiledPlan
     public let replication: Int
     let seed: UInt64
 
-    /// Calendars of this replication (rain drawn per replication).
+    /// Calendars of this replication (rain and risk stops drawn per replication).
     var calendars: [WorkingCalendar]
+    /// The risk register's occurrences, hits and costs.
+    var risks: RiskState
 
     // Resources.
     /// The crews of every trade, and the orders waiting for them.
@@ -134,6 +138,7 @@ public struct Replication: SimulationModel {
                 calendars[i].close(where: rain)
             }
         }
+        risks = RiskState(plan: plan, key: key, calendars: &calendars)
         self.calendars = calendars
 
         dispatcher = MultiPoolDispatcher(
@@ -253,6 +258,7 @@ public struct Replication: SimulationModel {
         case .defectOnSite(let d): desk?.onSite(Int(d), now, &calendar)
         case .defectFixed(let d): desk?.fixed(Int(d), now, &calendar)
         case .afterWorksEnd: desk?.afterWorksEnded(now, &calendar)
+        case .riskDelayEnded(let o): enqueue(Int(o), now, &calendar)
         }
     }
 
@@ -283,6 +289,13 @@ public struct Replication: SimulationModel {
             waits.predecessor += (now - since[o]) / hoursPerCalendarDay
         }
         if !readyAt.isEmpty { readyAt[o] = now }
+        let delay = risks.ready(o, at: now, hoursPerDay: plan.hoursPerDay)
+        if delay > 0 {
+            state[o] = .held
+            since[o] = now
+            calendar.schedule(.riskDelayEnded(Int32(o)), at: now + delay)
+            return
+        }
         enqueue(o, now, &calendar)
     }
 
