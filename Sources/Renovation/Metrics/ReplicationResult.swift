@@ -61,8 +61,8 @@ public struct DefectOutcome: Codable, Sendable, Equatable {
 public struct RiskOutcome: Codable, Sendable, Equatable {
     /// Units of scope in which the risk occurred (whether or not it then hit any work).
     public var occurrences: [Int]
-    /// Calendar days of start delay and of stop (closed days), plus extra
-    /// working hours ÷ hours per day, summed over what the risk hit.
+    /// Calendar days of start delay and of stop (closed days up to the
+    /// finish), plus extra working hours ÷ hours per day, summed over what the risk hit.
     public var daysLost: [Double]
     /// Money the risk added to the work orders it hit.
     public var cost: [Double]

@@ -42,7 +42,7 @@ extension Replication {
             orderFinishDays: acceptedAt,
             finalWindowCrewWaitDays: finalWindowCrewWait(),
             lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan },
-            risks: risks.outcome)
+            risks: risks.outcome(until: finishHours))
     }
 
     /// Crew wait per trade, days, of the orders accepted in the last

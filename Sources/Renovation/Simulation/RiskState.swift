@@ -21,8 +21,10 @@ struct RiskHit {
 /// probability 0 draws nothing either.
 struct RiskState {
     var occurrences: [Int] = []
-    /// Calendar days of delay and closure, plus extra working hours ÷ hours per day.
+    /// Calendar days of delay, plus extra working hours ÷ hours per day (closures are added by ``outcome(until:)``).
     var daysLost: [Double] = []
+    /// Days each stop closed, by risk, to count those before the finish.
+    var stops: [(risk: Int, days: Range<Int>)] = []
     var cost: [Double] = []
     /// Hits of order `o` are `hits[hitStart[o]..<hitStart[o + 1]]`; both empty when nothing hits an order.
     let hitStart: [Int32]
@@ -63,7 +65,7 @@ struct RiskState {
                         let day = first + min(last - first - 1, Int(u * Double(last - first)))
                         let closed = day..<min(plan.horizonDays, day + days)
                         for c in risk.closes { calendars[c].close(days: closed) }
-                        daysLost[r] += Double(closed.count)
+                        stops.append((risk: r, days: closed))
                     }
                 }
                 guard risk.hitsOrders else { continue }
@@ -146,8 +148,13 @@ struct RiskState {
         extraHours.isEmpty ? base : base + extraHours[o]
     }
 
-    /// What the replication reports; nil without a register.
-    var outcome: RiskOutcome? {
-        occurrences.isEmpty ? nil : RiskOutcome(occurrences: occurrences, daysLost: daysLost, cost: cost)
+    /// What the replication reports, closed days counted up to `finish`
+    /// hours (a stop after the last acceptance costs nothing); nil without a register.
+    func outcome(until finish: Double) -> RiskOutcome? {
+        guard !occurrences.isEmpty else { return nil }
+        var lost = daysLost
+        let lastDay = Int((finish / hoursPerCalendarDay).rounded(.up))
+        for stop in stops { lost[stop.risk] += Double(max(0, min(stop.days.upperBound, lastDay) - stop.days.lowerBound)) }
+        return RiskOutcome(occurrences: occurrences, daysLost: lost, cost: cost)
     }
 }
