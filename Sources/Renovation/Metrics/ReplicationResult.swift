@@ -57,6 +57,23 @@ public struct DefectOutcome: Codable, Sendable, Equatable {
     }
 }
 
+/// What the risk register did in one replication, one entry per risk.
+public struct RiskOutcome: Codable, Sendable, Equatable {
+    /// Units of scope in which the risk occurred (whether or not it then hit any work).
+    public var occurrences: [Int]
+    /// Calendar days of start delay and of stop (closed days up to the
+    /// finish), plus extra working hours ÷ hours per day, summed over what the risk hit.
+    public var daysLost: [Double]
+    /// Money the risk added to the work orders it hit.
+    public var cost: [Double]
+
+    public init(occurrences: [Int], daysLost: [Double], cost: [Double]) {
+        self.occurrences = occurrences
+        self.daysLost = daysLost
+        self.cost = cost
+    }
+}
+
 /// Everything one replication of one plan yields.
 public struct ReplicationResult: Codable, Sendable, Equatable {
     public var replication: Int
@@ -106,6 +123,10 @@ public struct ReplicationResult: Codable, Sendable, Equatable {
     public var preparation: PreparationOutcome? = nil
     /// Per milestone of the plan: whether it was met; nil without `milestones` (and in older files).
     public var milestonesMet: [Bool]? = nil
+
+    /// What each risk of the register did (in register order); nil without
+    /// a register, and absent from files written before risks existed.
+    public var risks: RiskOutcome? = nil
 
     /// The final window's share of the time from the start to the last acceptance.
     public static let finalWindowShare = 0.1

@@ -119,6 +119,7 @@ extension CompiledPlan {
         communityCorrelation = scenario.work.communityCorrelation
         preparation = PreparationModel(scenario, plan: plan, communities: communities, types: compiled, start: start)
         milestones = Milestone.compile(scenario, plan: plan, communities: communities, start: start)
+        risks = RiskModel(scenario.risks, types: compiled, tradeNames: tradeNames, start: start)
         starvationGuardHours = plan.starvationGuard.hours
         priority = []
         initialWaitCounts = []

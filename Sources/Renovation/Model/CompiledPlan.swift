@@ -71,6 +71,8 @@ public struct CompiledPlan: Sendable {
     /// Money per year from the start year; `.infinity` without a budget.
     public let budgetPerYear: [Double]
     public let communityCorrelation: Double
+    /// The risk register (empty without `risks:`).
+    public internal(set) var risks: RiskModel
 
     // Preparation and milestones.
     /// Survey, consultation, design and approval before works; nil without a `preparation` section.

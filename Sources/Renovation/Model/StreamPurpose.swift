@@ -10,4 +10,8 @@ public enum StreamPurpose {
     /// A community's preparation; the high 32 bits say which step
     /// (``PreparationOffice``), so each consultation round draws the same in every plan.
     public static let preparation: UInt64 = 8
+    /// Whether a risk occurs in a unit of its scope; the driver's name in the high 32 bits.
+    public static let riskOccurrence: UInt64 = 10
+    /// What an occurrence does; the risk's name in the high 32 bits.
+    public static let riskImpact: UInt64 = 11
 }

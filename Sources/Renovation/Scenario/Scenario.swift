@@ -32,12 +32,14 @@ public struct Scenario: Codable, Sendable {
     public var communities: [CommunitySpec]?
     public var generate: [CommunityGenerator]?
     public var work: WorkSpec
+    /// The risk register: events that may happen, and what they do when they do.
+    public var risks: [RiskSpec]
     public var plans: [PlanSpec]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, start, deadline, seed
         case horizonYears = "horizon_years"
-        case calendar, weather, trades, supervisors, defects, budget, preparation, milestones, communities, generate, work, plans
+        case calendar, weather, trades, supervisors, defects, budget, preparation, milestones, communities, generate, work, risks, plans
     }
 
     public init(from decoder: Decoder) throws {
@@ -59,6 +61,7 @@ public struct Scenario: Codable, Sendable {
         communities = try c.decodeIfPresent([CommunitySpec].self, forKey: .communities)
         generate = try c.decodeIfPresent([CommunityGenerator].self, forKey: .generate)
         work = try c.decode(WorkSpec.self, forKey: .work)
+        risks = try c.decodeIfPresent([RiskSpec].self, forKey: .risks) ?? []
         plans = try c.decode([PlanSpec].self, forKey: .plans)
     }
 }

@@ -98,14 +98,15 @@ struct ScenarioChecks {
 
     /// A duration, size or count drawn from `distribution`: never negative,
     /// with a finite mean.
-    mutating func requireNonNegative(_ distribution: Distribution, _ path: ScenarioKeyPath, _ what: String) {
+    mutating func requireNonNegative(_ distribution: Distribution, _ path: ScenarioKeyPath, _ what: String,
+                                     maximum: Double = Self.maximumDuration) {
         // First, and without quantiles: GSL's inverse beta CDF (PERT) all but
         // hangs on a max of 1e308, and no duration here needs a million units.
         let spread = distribution.variance.squareRoot()
-        if distribution.mean > Self.maximumDuration || spread > Self.maximumDuration {
+        if distribution.mean > maximum || spread > maximum {
             error(path, "\(distribution) is implausibly large (mean \(distribution.mean.scenarioText), "
                       + "standard deviation \(spread.scenarioText))",
-                  expected: "\(what) with a mean and standard deviation of at most \(Int(Self.maximumDuration))")
+                  expected: "\(what) with a mean and standard deviation of at most \(maximum.scenarioText)")
             return
         }
         let lowest = distribution.quantile(0)

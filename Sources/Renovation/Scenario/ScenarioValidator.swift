@@ -25,6 +25,7 @@ public enum ScenarioValidator {
         checks.checkPreparation()
         checks.checkMilestones()
         checks.checkDefectLoad()
+        checks.checkRisks()
         return checks.issues
     }
 
@@ -57,6 +58,7 @@ public enum ScenarioValidator {
         checks.warnAboutTiming()
         checks.warnAboutResources()
         checks.warnAboutWorkAndPlans()
+        checks.warnAboutRisks()
         return checks.issues
     }
 }

@@ -30,7 +30,7 @@ extension Replication {
     mutating func tryStart(_ o: Int, type k: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         let cal = table.calendar[k]
         let isRework = rework[o]
-        let work = isRework ? hours[o] * plan.reworkShare : hours[o]
+        let work = isRework ? hours[o] * plan.reworkShare : risks.work(o, base: hours[o])
         let waited = now - since[o]
         waits.crew += waited / hoursPerCalendarDay
         if waited > 0 { chargeCrewWait(o, type: k, hours: waited) }
@@ -50,7 +50,8 @@ extension Replication {
                 return
             }
             let year = yearIndex(begin)
-            let cost = work * table.crewCostPerHour[k] + table.materialCost[k] * plan.scale(of: o)
+            var cost = work * table.crewCostPerHour[k] + table.materialCost[k] * plan.scale(of: o)
+            if !risks.extraCost.isEmpty { cost += risks.extraCost[o] }
             if year >= spent.count || spent[year] + cost > plan.budgetPerYear[year] * (1 + 1e-12) {
                 state[o] = .budgetWait
                 since[o] = now

@@ -45,7 +45,8 @@ extension Replication {
             preparation: preparation?.outcome,
             milestonesMet: plan.milestones.isEmpty ? nil : plan.milestones.map {
                 $0.met(communityFinishDays: communityFinish.map { $0 / hoursPerCalendarDay })
-            })
+            },
+            risks: risks.outcome(until: finishHours))
     }
 
     /// Crew wait per trade, days, of the orders accepted in the last
@@ -136,6 +137,7 @@ extension ReplicationResult {
             && completionsPerYear.count == years && costPerYear.count == years
             && orderFinishDays.count == plan.orderCount
             && lastAcceptanceDaysByType.count == plan.types.count
+            && (risks?.occurrences.count ?? 0) == plan.risks.risks.count
             && defects.met.count == DefectOutcome.tiers.count && defects.applicable.count == DefectOutcome.tiers.count
     }
 }

@@ -41,14 +41,18 @@ public struct Replication: SimulationModel {
         case surveyDone(Int32)
         /// A community's design is approved (or it was deferred).
         case prepared(Int32)
+        /// A risk's start delay of a ready order has passed.
+        case riskDelayEnded(Int32)
     }
 
     public let plan: CompiledPlan
     public let replication: Int
     let seed: UInt64
 
-    /// Calendars of this replication (rain drawn per replication).
+    /// Calendars of this replication (rain and risk stops drawn per replication).
     var calendars: [WorkingCalendar]
+    /// The risk register's occurrences, hits and costs.
+    var risks: RiskState
 
     // Resources.
     /// The crews of every trade, and the orders waiting for them.
@@ -142,6 +146,7 @@ public struct Replication: SimulationModel {
                 calendars[i].close(where: rain)
             }
         }
+        risks = RiskState(plan: plan, key: key, calendars: &calendars)
         self.calendars = calendars
 
         dispatcher = MultiPoolDispatcher(
@@ -272,6 +277,7 @@ public struct Replication: SimulationModel {
         case .preparationStart(let c): preparationStart(Int(c), now, &calendar)
         case .surveyDone(let c): surveyDone(Int(c), now, &calendar)
         case .prepared(let c): prepared(Int(c), now, &calendar)
+        case .riskDelayEnded(let o): enqueue(Int(o), now, &calendar)
         }
     }
 
@@ -315,6 +321,13 @@ public struct Replication: SimulationModel {
             waits.predecessor += (now - since[o]) / hoursPerCalendarDay
         }
         if !readyAt.isEmpty { readyAt[o] = now }
+        let delay = risks.ready(o, at: now, hoursPerDay: plan.hoursPerDay)
+        if delay > 0 {
+            state[o] = .held
+            since[o] = now
+            calendar.schedule(.riskDelayEnded(Int32(o)), at: now + delay)
+            return
+        }
         enqueue(o, now, &calendar)
     }
 
