@@ -68,8 +68,8 @@ public struct MultiPoolDispatcher {
     // The pass under way.
     @usableFromInline var blocked: [Bool]
     @usableFromInline var reserved: [Bool]
-    /// Whether the pass has met its first blocked request.
-    @usableFromInline var reservationMade = false
+    /// Whether the pass has met its first blocked request (the only one that may reserve).
+    @usableFromInline var firstBlockedSeen = false
 
     /// For each class, bit i set when its need i was short (or reserved) the
     /// last time the class was blocked: which trades held it back.
@@ -112,7 +112,7 @@ public struct MultiPoolDispatcher {
     public mutating func beginPass() {
         for c in blocked.indices { blocked[c] = false }
         for p in reserved.indices { reserved[p] = false }
-        reservationMade = false
+        firstBlockedSeen = false
     }
 
     /// The best-ranked waiting request whose units are all free (and not
@@ -139,8 +139,8 @@ public struct MultiPoolDispatcher {
             blocked[c] = true
             _shortNeeds[c] = short
             // Only the pass's first blocked request may reserve.
-            if !reservationMade {
-                reservationMade = true
+            if !firstBlockedSeen {
+                firstBlockedSeen = true
                 if now - queues[best].min!.event.since >= guardHours {
                     for i in needStart[c]..<needStart[c + 1] { reserved[needPool[i]] = true }
                 }
