@@ -125,6 +125,7 @@ extension CompiledPlan {
         initialWaitCounts = []
         priority = computePriorities()
         initialWaitCounts = predecessorCounts()
+        monthStartHours = computeMonthStartHours()
     }
 
     /// Each name's index (the first, were one repeated). Every name a valid
