@@ -79,6 +79,11 @@ public enum HTMLReport {
         } else {
             body += missing("Crew utilisation over time")
         }
+        if let communities, communities.contains(where: { $0.preparedP50.isFinite }) {
+            body += section("Community timeline", CommunityTimeline.render(communities, start: start),
+                            note: "Per community: P50 of preparation (from its start to approval) and of works (from "
+                                + "approval to the last acceptance) as bars; thin whiskers span P10–P90 of approval and of finish.")
+        }
         body += communityTable(document, communities: communities, date: date)
         return page(title: "\(document.scenario.name) — \(document.plan)", body: body)
     }
