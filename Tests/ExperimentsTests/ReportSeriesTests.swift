@@ -75,5 +75,6 @@ struct ReportSeriesTests {
         // Four bars a community: preparation, works and two whiskers.
         #expect(svg.components(separatedBy: "<rect class=\"bar\"").count - 1 == 4 * model.communities.count)
         #expect(!HTMLReport.render(document, communities: nil).contains("community-timeline"))
+        #expect(html.contains("<th>Milestone guangjing-first by 2023-06-30</th><td>P(met) "))
     }
 }

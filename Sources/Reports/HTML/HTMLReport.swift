@@ -48,8 +48,12 @@ public enum HTMLReport {
         if let summary { key.append(("Deadline", summary.deadline.description)) }
         key += [("Deadline met", String(format: "%.0f %% (%d of %d)", 100 * Double(met) / Double(max(1, records.count)),
                                         met, records.count)),
-                ("Unfinished replications", String(unfinished)),
-                ("Total cost, mean", SVGChart.number(cost.mean))]
+                ("Unfinished replications", String(unfinished))]
+        for m in summary?.milestones ?? [] {
+            key.append(("Milestone \(m.name) by \(m.date)",
+                        String(format: "P(met) %.0f %% [%.0f %%, %.0f %%]", 100 * m.met.estimate, 100 * m.met.lower, 100 * m.met.upper)))
+        }
+        key.append(("Total cost, mean", SVGChart.number(cost.mean)))
         body += "<section class=\"key\"><h2>Key numbers</h2><table>"
             + key.map { "<tr><th>\(Markup.escape($0.0))</th><td>\(Markup.escape($0.1))</td></tr>" }.joined()
             + "</table></section>\n"
