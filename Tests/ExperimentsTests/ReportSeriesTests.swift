@@ -66,6 +66,7 @@ struct ReportSeriesTests {
                     "\(row)")
             // Works open only once prepared: every finish after its own replication's approval, so the medians too.
             #expect(row.preparedP50 < row.p50 && row.p10 <= row.p50 && row.p50 <= row.p90, "\(row)")
+            #expect(row.release == model.releaseTime[c] / 24 && row.release < row.p50, "\(row)")
         }
         let document = ResultDocument(model: model, seed: 5, results: results,
                                       scenario: .init(name: model.scenarioName, file: "y.yaml", sha256: ""), toolVersion: "test")

@@ -17,6 +17,8 @@ public struct CommunityFinish: Sendable, Equatable {
     public var preparedP10 = Double.nan
     public var preparedP50 = Double.nan
     public var preparedP90 = Double.nan
+    /// Its release date under the plan, days (NaN without `preparation`).
+    public var release = Double.nan
 
     public init(name: String, p10: Double, p50: Double, p90: Double) {
         self.name = name
@@ -48,11 +50,13 @@ public struct CommunityFinish: Sendable, Equatable {
         let preparation = CommunityTable.preparationColumns.map { header.firstIndex(of: $0) }
         return rows.filter { $0.count > name }.map { row in
             var community = CommunityFinish(name: row[name], p10: number(row, p10), p50: number(row, p50), p90: number(row, p90))
-            if let start = preparation[0], let q10 = preparation[1], let q50 = preparation[2], let q90 = preparation[3] {
+            if let start = preparation[0], let q10 = preparation[1], let q50 = preparation[2], let q90 = preparation[3],
+               let release = preparation[4] {
                 community.preparationStart = number(row, start)
                 community.preparedP10 = number(row, q10)
                 community.preparedP50 = number(row, q50)
                 community.preparedP90 = number(row, q90)
+                community.release = number(row, release)
             }
             return community
         }

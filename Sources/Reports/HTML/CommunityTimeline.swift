@@ -3,6 +3,8 @@ import DiscreteEvent
 /// The chart a district office pins on the wall: one row per community,
 /// a bar for its preparation and one for its works at their medians, and
 /// P10–P90 whiskers on when preparation ends and when the works finish.
+/// Works open at the later of approval and release: a gap between the bars
+/// is a prepared community waiting for its release date.
 enum CommunityTimeline {
     static func render(_ communities: [CommunityFinish], start: CivilDate?) -> String {
         let values = communities.flatMap { [$0.preparationStart, $0.preparedP90, $0.p90, $0.p10, $0.preparedP10] }.filter(\.isFinite)
@@ -17,7 +19,8 @@ enum CommunityTimeline {
             let row = communities.count - 1 - i
             chart.horizontalBar(from: c.preparationStart, to: c.preparedP50, category: row, share: 0.6, color: preparationColor,
                                 tooltip: "\(c.name): preparation to day \(SVGChart.number(c.preparedP50)) (P50)")
-            chart.horizontalBar(from: c.preparedP50, to: c.p50, category: row, share: 0.6, color: worksColor,
+            let open = c.release.isFinite ? max(c.preparedP50, c.release) : c.preparedP50
+            chart.horizontalBar(from: open, to: c.p50, category: row, share: 0.6, color: worksColor,
                                 tooltip: "\(c.name): works to day \(SVGChart.number(c.p50)) (P50)")
             chart.horizontalBar(from: c.preparedP10, to: c.preparedP90, category: row, share: 0.08, color: "#000000",
                                 tooltip: "\(c.name): preparation ends P10–P90 days \(SVGChart.number(c.preparedP10))–\(SVGChart.number(c.preparedP90))")

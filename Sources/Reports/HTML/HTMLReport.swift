@@ -86,7 +86,8 @@ public enum HTMLReport {
         if let communities, communities.contains(where: { $0.preparedP50.isFinite }) {
             body += section("Community timeline", CommunityTimeline.render(communities, start: start),
                             note: "Per community: P50 of preparation (from its start to approval) and of works (from "
-                                + "approval to the last acceptance) as bars; thin whiskers span P10–P90 of approval and of finish.")
+                                + "approval or the release date, whichever is later, to the last acceptance) as bars; a gap is a "
+                                + "prepared community waiting for its release; thin whiskers span P10–P90 of approval and of finish.")
         }
         body += communityTable(document, communities: communities, date: date)
         return page(title: "\(document.scenario.name) — \(document.plan)", body: body)
