@@ -75,6 +75,8 @@ public struct CompiledPlan: Sendable {
     public let defectModel: DefectModel?
     /// Money per year from the start year; `.infinity` without a budget.
     public let budgetPerYear: [Double]
+    /// Tranches and the city's advance; nil without `funding`.
+    public let funding: FundingModel?
     public let communityCorrelation: Double
     /// The risk register (empty without `risks:`).
     public internal(set) var risks: RiskModel

@@ -61,12 +61,13 @@ extension ScenarioLoader {
         case "ShutdownRule": ShutdownRule.allCases.map(\.rawValue)
         case "DispatchRule": DispatchRule.allCases.map(\.rawValue)
         case "RiskScope": RiskScope.allCases.map(\.rawValue)
+        case "ConsentLimitChoice": ConsentLimitChoice.allCases.map(\.rawValue)
         case "Weekday": Weekday.allCases.map(\.rawValue)
         case "Family": Distribution.Family.allCases.map(\.rawValue)
         default: nil
         }
         let words = ["ScaleUnit": "scale unit (per)", "ShutdownRule": "shutdown rule", "DispatchRule": "dispatch rule", "RiskScope": "risk scope (per)",
-                     "Weekday": "weekday", "Family": "distribution type"]
+                     "ConsentLimitChoice": "round-limit choice (on_limit)", "Weekday": "weekday", "Family": "distribution type"]
         return choices.map { (words[typeName] ?? typeName, $0) }
     }
 

@@ -60,7 +60,15 @@ extension Replication {
                 record(.budgetBlocked, now, order: o)
                 return
             }
+            if let ledger = funding, !ledger.allows(cost) {
+                state[o] = .fundingWait
+                since[o] = now
+                funding?.waiting.append(Int32(o))
+                record(.fundingBlocked, now, order: o)
+                return
+            }
             spent[year] += cost
+            funding?.commit(cost)
         }
         dispatcher.take(class: k)
         state[o] = .running

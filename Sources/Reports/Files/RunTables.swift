@@ -64,15 +64,32 @@ struct CommunityTable: CSVSource {
     let results: [ReplicationResult]
     let model: CompiledPlan
 
+    /// With `preparation`: when each community's preparation starts, P10/P50/P90 of when it ends, and its
+    /// release (its works open at the later of the two).
+    static let preparationColumns = ["preparation_start_days", "prepared_days_p10", "prepared_days_p50", "prepared_days_p90",
+                                     "release_days"]
+
     var header: [String] {
         ["community", "district"] + ["mean", "p10", "p50", "p90"].map { "\(Metric.communityFinishDays.name)_\($0)" }
-            + ["finish_date_p50", "finish_date_p90"]
+            + ["finish_date_p50", "finish_date_p90"] + (model.preparation == nil ? [] : Self.preparationColumns)
     }
 
     func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        let prepared = preparedQuantiles()
+        var c = 0
         try forEachSummary { name, district, mean, p10, p50, p90 throws(AtomicFile.WriteError) in
             let dates = [p50, p90].map { $0.isNaN ? "" : model.start.adding(fractionalDays: $0).description }
-            try body([name, district] + [mean, p10, p50, p90].map(csvNumber) + dates)
+            try body([name, district] + [mean, p10, p50, p90].map(csvNumber) + dates + (prepared.isEmpty ? [] : prepared[c].map(csvNumber)))
+            c += 1
+        }
+    }
+
+    /// Per community: preparation start, the P10, P50, P90 of its end and its release, days; empty without `preparation`.
+    func preparedQuantiles() -> [[Double]] {
+        guard let preparation = model.preparation else { return [] }
+        return model.communities.indices.map { c in
+            let values = results.compactMap { $0.preparation?.preparedDays }.filter { c < $0.count && !$0[c].isNaN }.map { $0[c] }.sorted()
+            return [preparation.startHours[c] / 24] + [0.1, 0.5, 0.9].map { sortedQuantile(values, $0) } + [model.releaseTime[c] / 24]
         }
     }
 
