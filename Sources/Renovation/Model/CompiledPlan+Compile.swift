@@ -127,6 +127,7 @@ extension CompiledPlan {
         priority = computePriorities()
         initialWaitCounts = predecessorCounts()
         monthStartHours = computeMonthStartHours()
+        yearStartDays = computeYearStartDays()
     }
 
     /// Each name's index (the first, were one repeated). Every name a valid

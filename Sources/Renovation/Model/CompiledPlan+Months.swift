@@ -23,4 +23,16 @@ extension CompiledPlan {
     public func tradeCalendarIndex(_ trade: Int) -> Int? {
         types.first { $0.needs.count == 1 && $0.needs[0].trade == trade }?.calendar
     }
+
+    /// ``yearStartDays``, computed once when the plan is compiled.
+    func computeYearStartDays() -> [Int] {
+        var days: [Int] = []
+        var year = start.year + 1
+        while let first = CivilDate(year: year, month: 1, day: 1) {
+            days.append(first.dayNumber - start.dayNumber)
+            if Double(days.last!) * hoursPerCalendarDay >= baseCalendar.horizon { break }
+            year += 1
+        }
+        return days
+    }
 }

@@ -62,6 +62,8 @@ public struct CompiledPlan: Sendable {
     /// from `monthStartHours[m]` to `monthStartHours[m + 1]`. The first
     /// month begins at the start date, which need not be the 1st.
     public internal(set) var monthStartHours: [Double] = []
+    /// Days from the start to each following 1 January, up to the first past the horizon.
+    public internal(set) var yearStartDays: [Int] = []
 
     // Inspections.
     public let supervisors: Int
@@ -143,6 +145,21 @@ public struct CompiledPlan: Sendable {
     /// The calendar date of an instant given in hours from the start.
     public func date(atHours hours: Double) -> CivilDate {
         start.adding(fractionalDays: hours / hoursPerCalendarDay)
+    }
+
+    /// The year of `date(atHours:)` counted from the start's (0 in the
+    /// start's year), read from ``yearStartDays`` rather than a calendar
+    /// computation: it is asked at every start and acceptance.
+    @inlinable
+    public func yearIndex(atHours hours: Double) -> Int {
+        let days = hours / hoursPerCalendarDay
+        guard days >= 0, let last = yearStartDays.last, days < Double(last) else {
+            return date(atHours: hours).year - start.year
+        }
+        let day = Int(days.rounded(.down))
+        var year = 0
+        while yearStartDays[year] <= day { year += 1 }
+        return year
     }
 }
 

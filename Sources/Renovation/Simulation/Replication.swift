@@ -460,7 +460,7 @@ public struct Replication: SimulationModel {
     // MARK: - Budget
 
     func yearIndex(_ hours: Double) -> Int {
-        plan.date(atHours: hours).year - plan.start.year
+        plan.yearIndex(atHours: hours)
     }
 
     mutating func scheduleNewYear(_ now: Double, _ calendar: inout EventCalendar<Event>) {

@@ -41,6 +41,21 @@ struct HandComputedTests {
         return (Replication.run(plan: model, seed: 1, replication: 0), model)
     }
 
+    @Test("the year of an instant, read from the year starts, is the calendar's year at every hour and either side of each 1 January")
+    func yearIndex() throws {
+        let (_, model) = try run(Self.yaml())
+        #expect(model.yearStartDays.first == 366)   // 2024 is a leap year
+        var probes: [Double] = stride(from: -48.0, through: model.baseCalendar.horizon + 400 * 24, by: 7.25).map { $0 }
+        for day in model.yearStartDays {
+            let at = Double(day) * 24
+            probes += [at, at.nextDown, at.nextUp, at - 1e-9, at + 1e-9]
+        }
+        probes += [.nan, .infinity, -.infinity]
+        for h in probes {
+            #expect(model.yearIndex(atHours: h) == model.date(atHours: h).year - model.start.year, "at \(h) h")
+        }
+    }
+
     @Test("one crew per trade: roofs in sequence, painting follows each roof")
     func sequence() throws {
         let (r, model) = try run(Self.yaml())
