@@ -118,6 +118,7 @@ public struct CompiledPlan: Sendable {
             case .unit: return Double(buildings.units[b])
             case .household: return Double(buildings.households[b])
             case .floor: return Double(buildings.floors[b])
+            case .quantity: return buildings.quantities[type.quantity][b]
             }
         }
         let c = communities[community(of: order)]
@@ -127,6 +128,7 @@ public struct CompiledPlan: Sendable {
         case .unit: return Double(c.units)
         case .household: return Double(c.households)
         case .floor: return Double(c.floors)
+        case .quantity: return c.quantities[type.quantity]
         }
     }
 

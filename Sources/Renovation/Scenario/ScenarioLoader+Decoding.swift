@@ -62,11 +62,12 @@ extension ScenarioLoader {
         case "DispatchRule": DispatchRule.allCases.map(\.rawValue)
         case "RiskScope": RiskScope.allCases.map(\.rawValue)
         case "Weekday": Weekday.allCases.map(\.rawValue)
+        case "InventoryEncoding": InventoryEncoding.allCases.map(\.rawValue)
         case "Family": Distribution.Family.allCases.map(\.rawValue)
         default: nil
         }
         let words = ["ScaleUnit": "scale unit (per)", "ShutdownRule": "shutdown rule", "DispatchRule": "dispatch rule", "RiskScope": "risk scope (per)",
-                     "Weekday": "weekday", "Family": "distribution type"]
+                     "Weekday": "weekday", "InventoryEncoding": "inventory encoding", "Family": "distribution type"]
         return choices.map { (words[typeName] ?? typeName, $0) }
     }
 
