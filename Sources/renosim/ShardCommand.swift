@@ -80,7 +80,8 @@ struct ShardCommand: ParsableCommand {
                                                                  replications: replications ?? 0, shards: shards,
                                                                  currentDirectory: cwd)
                     }
-                    try ShardFolder.create(at: out, manifest: manifest, scenarioBytes: bytes)
+                    try ShardFolder.create(at: out, manifest: manifest, scenarioBytes: bytes,
+                                           tables: ShardPlanner.inventoryCopies(manifest, currentDirectory: cwd))
                 } catch let error as ShardError {
                     throw failure(error)
                 }

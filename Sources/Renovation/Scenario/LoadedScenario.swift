@@ -16,6 +16,8 @@ public struct LoadedScenario: Sendable {
     public let sha256: String
     /// Legal but suspicious settings (``ScenarioValidator/warnings(_:)``), located.
     public internal(set) var warnings: [ScenarioIssue] = []
+    /// The inventory table as read (its path resolved from the scenario's folder), when the scenario has one.
+    public internal(set) var inventoryPath: String?
     let sourceMap: SourceMap
 
     init(valid: ValidScenario, file: String, sha256: String, sourceMap: SourceMap) {

@@ -103,6 +103,7 @@ public enum ScenarioLoader {
         }
         var loaded = LoadedScenario(valid: valid, file: file, sha256: sha256, sourceMap: sourceMap)
         loaded.warnings = ScenarioValidator.warnings(scenario).map(loaded.place)
+        loaded.inventoryPath = scenario.inventory.map { InventoryReader.resolve($0.file, besides: file) }
         return loaded
     }
 
