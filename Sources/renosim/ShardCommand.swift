@@ -161,7 +161,7 @@ struct ShardCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge the shards of a folder into its results.",
             discussion: """
-                A run: result.json, replications.csv, communities.csv and buildings.csv, byte-identical \
+                A run: result.json, replications.csv, communities.csv, buildings.csv and schedule.csv, byte-identical \
                 to `renosim run` with the same scenario, plan, seed and replications. A sweep: those files \
                 per grid point in points/<n>/, summary.csv and sweep.sqlite (docs/sweeps.md).
                 """)
