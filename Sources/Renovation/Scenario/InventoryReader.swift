@@ -325,7 +325,7 @@ struct InventoryParser {
             fail(line, column, record, name: name, "the cell is empty", expected: "\(what) from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
-        guard let value = Double(text), value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
+        guard let value = Self.decimal(text), value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
             fail(line, column, record, name: name, "'\(text)' is not a whole number",
                  expected: "\(what) from \(range.lowerBound) to \(range.upperBound), in digits")
             return nil
@@ -341,14 +341,21 @@ struct InventoryParser {
 
     private mutating func quantity(_ text: String, _ line: Int, _ column: Int, _ record: Int, _ name: String) -> Double {
         guard !text.isEmpty else { return 0 }
-        guard let value = Double(text), value.isFinite, value >= 0, value <= 1e12 else {
-            let problem = Double(text).map { $0 < 0 ? "\($0.scenarioText) is negative" : "\($0.scenarioText) is out of range" }
+        guard let value = Self.decimal(text), value.isFinite, value >= 0, value <= 1e12 else {
+            let problem = Self.decimal(text).map { $0 < 0 ? "\($0.scenarioText) is negative" : "\($0.scenarioText) is out of range" }
                 ?? "'\(text)' is not a number"
             fail(line, column, record, name: name, problem,
                  expected: "a quantity ≥ 0 in digits (no units or thousands separators), or an empty cell for none")
             return 0
         }
         return value
+    }
+
+    /// The number written in decimal digits (`12`, `-3.5`, `1e3`); nil for
+    /// anything else `Double` would also take (`0x10`, `nan`, `inf`).
+    static func decimal(_ text: String) -> Double? {
+        guard text.unicodeScalars.allSatisfy({ "0123456789.+-eE".unicodeScalars.contains($0) }) else { return nil }
+        return Double(text)
     }
 
     /// An issue at a cell: `column 'units' (户数): … (cell D7)`.

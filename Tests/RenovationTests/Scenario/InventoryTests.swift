@@ -228,6 +228,22 @@ struct InventoryTests {
         }
     }
 
+    @Test("hostile tables are refused with a located error, never a crash or a silent default", arguments: [
+        "",                                                        // no header
+        "\u{FEFF}",                                                // only a byte-order mark
+        "community,units,roof_m2,road_m2\n",                       // no building
+        "community,units,roof_m2,road_m2\neast,\"10,1,1\n",        // a quote never closed
+        "community,units,roof_m2,road_m2\reast,nan,1,1\rwest,inf,1,1\r",   // CR line ends, nan and inf
+        "community,units,roof_m2,road_m2\neast,1e400,1e400,-0\n",  // overflow
+        "community,units,roof_m2,road_m2\neast,0x10,1,1\n",        // hexadecimal
+        "community,community,units\neast,east,1\n",                // a header twice
+    ])
+    func hostile(_ csv: String) throws {
+        let text = try error(Self.scenario(inventory: "inventory: {file: table.csv}\n"), Array(csv.utf8))
+        #expect(text.hasPrefix("table.csv:"), "\(text)")
+        #expect(text.contains("error:"))
+    }
+
     @Test("Benxi's shipped inventory: 1,323 buildings, 63,000 units, areas by building")
     func benxi() throws {
         let plan = try ScenarioLoader.load(path: F.path("scenarios/benxi-2018.yaml")).compile(plan: nil)
