@@ -109,6 +109,15 @@ public struct CompiledPlan: Sendable {
             : (order - firstCommunityOrder) / communityTypeCount
     }
 
+    /// Programmes of at most this many work orders record each order's
+    /// first start (for `schedule.csv`). A national one has millions: its
+    /// starts would add 4 bytes an order to every replication kept, to its
+    /// checkpoint and shard files, for a schedule too large to use.
+    public static let scheduleOrderLimit = 1_000_000
+
+    /// Whether replications of this plan record when each order first starts.
+    public var recordsStarts: Bool { orderCount <= Self.scheduleOrderLimit }
+
     /// The size an order's hours are multiplied by.
     @inline(__always) public func scale(of order: Int) -> Double {
         let type = types[typeIndex(of: order)]

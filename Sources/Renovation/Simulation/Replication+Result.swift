@@ -40,7 +40,7 @@ extension Replication {
             unfinishedOrders: plan.orderCount - accepted - skipped,
             stall: finished ? nil : stallReport(),
             orderFinishDays: acceptedAt,
-            orderStartDays: startedAt,
+            orderStartDays: plan.recordsStarts ? startedAt : nil,
             finalWindowCrewWaitDays: finalWindowCrewWait(),
             lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan },
             preparation: preparation?.outcome,

@@ -46,10 +46,10 @@ public enum RunOutput {
     /// at most this many work orders. A national programme has millions:
     /// its schedule would be a ~0.5 GB table no Gantt tool or spreadsheet
     /// opens, written in tens of seconds; `buildings.csv` has its finishes.
-    public static let scheduleOrderLimit = 1_000_000
+    public static let scheduleOrderLimit = CompiledPlan.scheduleOrderLimit
 
     /// Whether a run of `model` writes `schedule.csv`.
-    public static func writesSchedule(_ model: CompiledPlan) -> Bool { model.orderCount <= scheduleOrderLimit }
+    public static func writesSchedule(_ model: CompiledPlan) -> Bool { model.recordsStarts }
 
     /// The replications table, as `replications.csv` holds it.
     public static func replicationTable(_ results: [ReplicationResult], model: CompiledPlan) -> CSVTable {
