@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // SQLite for results.sqlite and merged sweeps (Debian's libsqlite3-dev, installed by the scripts).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Reads planners' inventory tables (CSV) row by row; quoted fields, CRLF.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Tests only: generated scenarios that shrink to a readable counterexample.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -50,6 +52,7 @@ let package = Package(
                 "DiscreteEvent", "Stochastic",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: optimise
         ),

@@ -27,8 +27,10 @@ public struct ShardFolder: Sendable {
     /// Writes a new folder for `manifest`, with `scenarioBytes[i]` as the copy of scenario i.
     /// Refuses a folder that already holds a sharded run.
     @discardableResult
-    public static func create(at folder: String, manifest: ShardManifest, scenarioBytes: [[UInt8]])
-        throws(ShardError) -> ShardFolder {
+    /// `tables` are the scenarios' inventory tables, each at its path inside the folder
+    /// (``ShardPlanner/inventoryCopies(_:currentDirectory:)``).
+    public static func create(at folder: String, manifest: ShardManifest, scenarioBytes: [[UInt8]],
+                              tables: [(path: String, bytes: [UInt8])] = []) throws(ShardError) -> ShardFolder {
         let manifestFile = manifestPath(folder)
         if FileManager.default.fileExists(atPath: manifestFile) {
             throw ShardError(.content, "\(folder) already holds a sharded run (\(manifestFile)); "
@@ -37,6 +39,9 @@ public struct ShardFolder: Sendable {
         do {
             for (copy, bytes) in zip(manifest.scenarios, scenarioBytes) {
                 try AtomicFile.write(Data(bytes), to: join(folder, copy.copy))
+            }
+            for table in tables {
+                try AtomicFile.write(Data(table.bytes), to: join(folder, table.path))
             }
             try FileManager.default.createDirectory(atPath: join(folder, "shards"), withIntermediateDirectories: true)
         } catch {
@@ -110,7 +115,11 @@ public struct ShardFolder: Sendable {
         } catch {
             throw ShardError(.file, error.description)
         }
-        guard SHA256.hex(bytes) == copy.reference.sha256 else {
+        // With an inventory, the recorded hash covers the YAML and its table (copied beside it).
+        let inventoryHash = { () -> String? in
+            try? ScenarioLoader.load(bytes: bytes, file: file).sha256
+        }
+        guard SHA256.hex(bytes) == copy.reference.sha256 || inventoryHash() == copy.reference.sha256 else {
             throw ShardError(.content, "\(file) has changed since the run was planned (its SHA-256 differs); plan the run again")
         }
         do {

@@ -28,6 +28,48 @@ public enum ShardPlanner {
                                        sha256: loaded.sha256))
     }
 
+    /// The inventory tables of the manifest's scenarios, each to be copied to
+    /// the place its scenario's copy (`scenarios/N.yaml`) reads it from: the
+    /// table's relative path taken from `scenarios/`. A table given by an
+    /// absolute path is read from there and not copied; one whose relative
+    /// path leaves the run's folder, or two different tables at one place, are refused.
+    public static func inventoryCopies(_ manifest: ShardManifest,
+                                       currentDirectory: String) throws(ShardError) -> [(path: String, bytes: [UInt8])] {
+        var copies: [(path: String, bytes: [UInt8])] = []
+        for scenario in manifest.scenarios {
+            let file = scenario.reference.file.hasPrefix("/") ? scenario.reference.file
+                : (currentDirectory as NSString).appendingPathComponent(scenario.reference.file)
+            let loaded: LoadedScenario
+            do {
+                loaded = try ScenarioLoader.load(path: file)
+            } catch {
+                throw ShardError(error.kind == .file ? .file : .content, error.description)
+            }
+            guard let spec = loaded.scenario.inventory, let source = loaded.inventoryPath, !spec.file.hasPrefix("/") else { continue }
+            let copy = (("scenarios" as NSString).appendingPathComponent(spec.file) as NSString).standardizingPath
+            guard !copy.hasPrefix("..") && !copy.hasPrefix("/") else {
+                throw ShardError(.content, "\(file): inventory.file '\(spec.file)' lies outside the scenario's folder's "
+                                 + "parent; a sharded run copies the table beside its copy of the scenario, so give a path "
+                                 + "inside the scenario's folder (or an absolute one)")
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.read(source, limit: ScenarioLoader.maximumFileSize)
+            } catch {
+                throw ShardError(.file, "\(source): \(error.description)")
+            }
+            if let same = copies.first(where: { $0.path == copy }) {
+                guard same.bytes == bytes else {
+                    throw ShardError(.content, "two scenarios of the run read different tables named '\(spec.file)'; "
+                                     + "give the tables different names")
+                }
+                continue
+            }
+            copies.append((copy, bytes))
+        }
+        return copies
+    }
+
     static func checkShards(_ shards: Int, replications: Int) throws(ShardError) {
         guard shards >= 1 else { throw ShardError(.content, "--shards must be at least 1") }
         guard shards <= replications else {

@@ -5,7 +5,7 @@ import Foundation
 /// would otherwise replace a baseline without `baseline --force`).
 enum ReportPath {
     /// The files `run --out` writes in its folder.
-    static let runOutputs = ["result.json", "replications.csv", "communities.csv", "buildings.csv", "trace.csv"]
+    static let runOutputs = ["result.json", "replications.csv", "communities.csv", "buildings.csv", "schedule.csv", "trace.csv"]
 
     /// Throws (exit 1) when `report` is one of `inputs` or `outputs`, or an existing JSON file.
     static func check(_ report: String, inputs: [String], outputs: [String] = []) throws {

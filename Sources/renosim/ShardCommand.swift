@@ -80,7 +80,8 @@ struct ShardCommand: ParsableCommand {
                                                                  replications: replications ?? 0, shards: shards,
                                                                  currentDirectory: cwd)
                     }
-                    try ShardFolder.create(at: out, manifest: manifest, scenarioBytes: bytes)
+                    try ShardFolder.create(at: out, manifest: manifest, scenarioBytes: bytes,
+                                           tables: ShardPlanner.inventoryCopies(manifest, currentDirectory: cwd))
                 } catch let error as ShardError {
                     throw failure(error)
                 }
@@ -160,7 +161,7 @@ struct ShardCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge the shards of a folder into its results.",
             discussion: """
-                A run: result.json, replications.csv, communities.csv and buildings.csv, byte-identical \
+                A run: result.json, replications.csv, communities.csv, buildings.csv and schedule.csv, byte-identical \
                 to `renosim run` with the same scenario, plan, seed and replications. A sweep: those files \
                 per grid point in points/<n>/, summary.csv and sweep.sqlite (docs/sweeps.md).
                 """)

@@ -64,7 +64,7 @@ struct CLITests {
         #expect(first.stdout.contains("P(deadline met)"))
         let second = try CLIRunner.run(args + ["--out", folder.appendingPathComponent("b").path, "--threads", "1"])
         #expect(second.stdout == first.stdout)
-        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv", "results.sqlite"] {
+        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv", "schedule.csv", "results.sqlite"] {
             let a = try Data(contentsOf: folder.appendingPathComponent("a/\(name)"))
             let b = try Data(contentsOf: folder.appendingPathComponent("b/\(name)"))
             #expect(a == b, "\(name) differs between runs")

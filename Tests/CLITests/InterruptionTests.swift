@@ -41,7 +41,7 @@ struct InterruptionTests {
         let reference = try CLIRunner.run(args + ["--out", whole])
         #expect(reference.status == 0)
         #expect(resumed.stdout == reference.stdout)
-        for name in ["result.json", "replications.csv", "buildings.csv", "communities.csv", "results.sqlite"] {
+        for name in ["result.json", "replications.csv", "buildings.csv", "communities.csv", "schedule.csv", "results.sqlite"] {
             let a = try Data(contentsOf: URL(fileURLWithPath: interrupted + "/" + name))
             let b = try Data(contentsOf: URL(fileURLWithPath: whole + "/" + name))
             #expect(a == b, "\(name) differs after resuming")

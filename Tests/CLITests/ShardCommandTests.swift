@@ -38,7 +38,7 @@ struct ShardCommandTests {
                                                           "--out", direct.path])
         #expect(run.status == 0)
         #expect(merge.stdout == run.stdout)
-        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv", "results.sqlite"] {
+        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv", "schedule.csv", "results.sqlite"] {
             let a = try Data(contentsOf: merged.appendingPathComponent(name))
             let b = try Data(contentsOf: direct.appendingPathComponent(name))
             #expect(a == b, "\(name) differs")

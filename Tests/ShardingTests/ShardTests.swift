@@ -69,8 +69,8 @@ struct ShardTests {
                                       toolVersion: ToolVersion.current)
         let direct = try temporaryFolder()
         _ = try RunOutput.write(document: document, results: results, model: model, to: direct)
-        #expect(output.files.count == 5)
-        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv", "results.sqlite"] {
+        #expect(output.files.count == 6)
+        for name in ["result.json", "replications.csv", "communities.csv", "buildings.csv", "schedule.csv", "results.sqlite"] {
             #expect(try bytes(merged + "/" + name) == bytes(direct + "/" + name), "\(name) differs")
         }
         // results.sqlite holds the same numbers as the other files, under the registry's names.

@@ -130,6 +130,9 @@ public struct ReplicationResult: Codable, Sendable, Equatable {
     public var stall: String?
     /// Acceptance time of every work order in days (model order numbering); not encoded in summaries.
     public var orderFinishDays: [Float]
+    /// When each work order's first job began working, in days (NaN if it never did);
+    /// nil in files written before it was recorded. Not encoded in summaries.
+    public var orderStartDays: [Float]? = nil
     /// Per trade: crew wait, in days, of the work orders accepted in the
     /// final window — the last ``finalWindowShare`` of the time from the
     /// start to the last acceptance. The trade with the most is the one

@@ -64,6 +64,7 @@ extension CompiledPlan {
             }
         }
         var compiled: [WorkType] = []
+        let quantityNames = scenario.inventory?.table?.quantityNames ?? []
         var local = [WorkLevel.building: 0, .community: 0]
         for (i, (spec, level)) in specs.enumerated() {
             var needs = spec.trades.entries.compactMap { name, count in tradeIndex[name].map { (trade: $0, crews: count) } }
@@ -87,7 +88,8 @@ extension CompiledPlan {
             let failure = needs.map { scenario.supervisors?.failure(for: tradeNames[$0.trade]) ?? 0 }.max() ?? 0
             compiled.append(WorkType(
                 name: spec.name, level: level, localIndex: local[level, default: 0], needs: needs, hours: spec.hours,
-                per: spec.per, materialCost: spec.materialCost, shutdownRule: spec.shutdown, disruptive: spec.disruptive,
+                per: spec.per, quantity: spec.quantity.flatMap { quantityNames.firstIndex(of: $0) } ?? -1,
+                materialCost: spec.materialCost, shutdownRule: spec.shutdown, disruptive: spec.disruptive,
                 failureProbability: failure, predecessors: predecessors[i], successors: successors[i],
                 calendar: calendarIndex,
                 crewCostPerHour: needs.reduce(0) { $0 + Double($1.crews) * costPerHour[$1.trade] },

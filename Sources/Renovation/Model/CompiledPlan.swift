@@ -118,6 +118,15 @@ public struct CompiledPlan: Sendable {
             : (order - firstCommunityOrder) / communityTypeCount
     }
 
+    /// Programmes of at most this many work orders record each order's
+    /// first start (for `schedule.csv`). A national one has millions: its
+    /// starts would add 4 bytes an order to every replication kept, to its
+    /// checkpoint and shard files, for a schedule too large to use.
+    public static let scheduleOrderLimit = 1_000_000
+
+    /// Whether replications of this plan record when each order first starts.
+    public var recordsStarts: Bool { orderCount <= Self.scheduleOrderLimit }
+
     /// The size an order's hours are multiplied by.
     @inline(__always) public func scale(of order: Int) -> Double {
         let type = types[typeIndex(of: order)]
@@ -127,6 +136,7 @@ public struct CompiledPlan: Sendable {
             case .unit: return Double(buildings.units[b])
             case .household: return Double(buildings.households[b])
             case .floor: return Double(buildings.floors[b])
+            case .quantity: return buildings.quantities[type.quantity][b]
             }
         }
         let c = communities[community(of: order)]
@@ -136,6 +146,7 @@ public struct CompiledPlan: Sendable {
         case .unit: return Double(c.units)
         case .household: return Double(c.households)
         case .floor: return Double(c.floors)
+        case .quantity: return c.quantities[type.quantity]
         }
     }
 

@@ -15,6 +15,8 @@ public struct WorkType: Sendable {
     public let needs: [(trade: Int, crews: Int)]
     public let hours: Distribution
     public let per: ScaleUnit
+    /// The column of ``Buildings/quantities`` when `per` is ``ScaleUnit/quantity``; -1 otherwise.
+    public let quantity: Int
     public let materialCost: Double
     public let shutdownRule: ShutdownRule
     public let disruptive: Bool

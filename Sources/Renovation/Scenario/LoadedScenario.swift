@@ -11,10 +11,13 @@ public struct LoadedScenario: Sendable {
     public var scenario: Scenario { valid.scenario }
     /// The file as given to the loader.
     public let file: String
-    /// SHA-256 of the file's bytes, lowercase hex.
+    /// SHA-256 of the file's bytes, lowercase hex; with an inventory, the
+    /// SHA-256 of the two hashes' hex text joined (the file's, then the table's).
     public let sha256: String
     /// Legal but suspicious settings (``ScenarioValidator/warnings(_:)``), located.
     public internal(set) var warnings: [ScenarioIssue] = []
+    /// The inventory table as read (its path resolved from the scenario's folder), when the scenario has one.
+    public internal(set) var inventoryPath: String?
     let sourceMap: SourceMap
 
     init(valid: ValidScenario, file: String, sha256: String, sourceMap: SourceMap) {

@@ -31,7 +31,10 @@ public struct Scenario: Codable, Sendable {
     public var preparation: PreparationSpec?
     /// Dates by which communities must be finished, each reported as P(met).
     public var milestones: [MilestoneSpec]?
+    /// Listed communities; after loading, the inventory's follow the ones the file lists.
     public var communities: [CommunitySpec]?
+    /// Communities and buildings from a CSV table beside the scenario.
+    public var inventory: InventorySpec?
     public var generate: [CommunityGenerator]?
     public var work: WorkSpec
     /// The risk register: events that may happen, and what they do when they do.
@@ -41,7 +44,7 @@ public struct Scenario: Codable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, start, deadline, seed
         case horizonYears = "horizon_years"
-        case calendar, weather, trades, supervisors, defects, budget, funding, preparation, milestones, communities, generate, work, risks, plans
+        case calendar, weather, trades, supervisors, defects, budget, funding, preparation, milestones, communities, inventory, generate, work, risks, plans
     }
 
     public init(from decoder: Decoder) throws {
@@ -62,6 +65,7 @@ public struct Scenario: Codable, Sendable {
         preparation = try c.decodeIfPresent(PreparationSpec.self, forKey: .preparation)
         milestones = try c.decodeIfPresent([MilestoneSpec].self, forKey: .milestones)
         communities = try c.decodeIfPresent([CommunitySpec].self, forKey: .communities)
+        inventory = try c.decodeIfPresent(InventorySpec.self, forKey: .inventory)
         generate = try c.decodeIfPresent([CommunityGenerator].self, forKey: .generate)
         work = try c.decode(WorkSpec.self, forKey: .work)
         risks = try c.decodeIfPresent([RiskSpec].self, forKey: .risks) ?? []
@@ -360,8 +364,18 @@ public struct BuildingSpec: Codable, Sendable {
     public var units: Int
     public var households: Int?
     public var floors: Int
+    /// The inventory's quantities (``InventoryTable/quantityNames``); empty for buildings the YAML lists.
+    public internal(set) var quantities: [Double] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, units, households, floors }
+
+    init(_ row: InventoryTable.Building) {
+        name = row.name
+        units = row.units
+        households = row.households
+        floors = row.floors
+        quantities = row.quantities
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.strictContainer(keyedBy: CodingKeys.self)
@@ -385,6 +399,12 @@ public struct CommunitySpec: Codable, Sendable {
         case name, district, buildings
         case buildingCount = "building_count"
         case building
+    }
+
+    init(_ community: InventoryTable.Community) {
+        name = community.name
+        district = community.district
+        buildings = community.buildings.map(BuildingSpec.init)
     }
 
     public init(from decoder: Decoder) throws {
@@ -456,6 +476,11 @@ public struct WorkSpec: Codable, Sendable {
 /// What the work content of a work order is proportional to.
 public enum ScaleUnit: String, Codable, Sendable, CaseIterable {
     case fixed, building, unit, household, floor
+    /// A quantity column of the inventory (`per: facade_m2`), named by ``WorkTypeSpec/quantity``.
+    case quantity
+
+    /// The units a scenario writes by name (`quantity` is written as the column's name).
+    static let named: [ScaleUnit] = [.fixed, .building, .unit, .household, .floor]
 }
 
 /// What a job does when a shutdown would interrupt it.
@@ -474,6 +499,8 @@ public struct WorkTypeSpec: Codable, Sendable {
     /// Working hours per scale unit.
     public var hours: Distribution
     public var per: ScaleUnit
+    /// The inventory's quantity column when `per` is ``ScaleUnit/quantity``.
+    public var quantity: String?
     /// Work types (building or community level) that must be finished and accepted first.
     public var after: [String]
     /// Material and other costs per scale unit, on top of crew hours.
@@ -493,7 +520,14 @@ public struct WorkTypeSpec: Codable, Sendable {
         name = try c.decode(String.self, forKey: .name)
         trades = try c.decode(OrderedMapping<Int>.self, forKey: .trades)
         hours = try c.decode(Distribution.self, forKey: .hours)
-        per = try c.decodeIfPresent(ScaleUnit.self, forKey: .per) ?? .building
+        // Any other word names a quantity column of the inventory; the validator checks it is one.
+        let perText = try c.decodeIfPresent(String.self, forKey: .per) ?? ScaleUnit.building.rawValue
+        if let unit = ScaleUnit(rawValue: perText), unit != .quantity {
+            per = unit
+        } else {
+            per = .quantity
+            quantity = perText
+        }
         after = try c.decodeIfPresent([String].self, forKey: .after) ?? []
         materialCost = try c.decodeIfPresent(Double.self, forKey: .materialCost) ?? 0
         shutdown = try c.decodeIfPresent(ShutdownRule.self, forKey: .shutdown) ?? .hold

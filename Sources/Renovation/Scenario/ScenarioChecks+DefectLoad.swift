@@ -88,7 +88,8 @@ extension ScenarioChecks {
         let horizonYears = horizonHours / 8766
         let afterYears = defects.afterWorksDays / 365.25
         var load = DefectLoad()
-        func add(count: Double, units: Double, households: Double, floors: Double) {
+        let quantityNames = scenario.inventory?.table?.quantityNames ?? []
+        func add(count: Double, units: Double, households: Double, floors: Double, quantities: [Double] = []) {
             guard count > 0, hoursPerYear > 0 else { return }
             let longest = scenario.work.building.reduce(0.0) { longest, type in
                 let scale = switch type.per {
@@ -96,6 +97,8 @@ extension ScenarioChecks {
                 case .unit: units
                 case .household: households
                 case .floor: floors
+                case .quantity: type.quantity.flatMap { quantityNames.firstIndex(of: $0) }
+                    .map { $0 < quantities.count ? quantities[$0] : 0 } ?? 0
                 }
                 let hours = type.hours.mean * scale
                 return hours.isFinite ? max(longest, hours) : longest
@@ -115,7 +118,8 @@ extension ScenarioChecks {
         for community in scenario.communities ?? [] {
             if let buildings = community.buildings {
                 for b in buildings {
-                    add(count: 1, units: Double(b.units), households: Double(b.households ?? b.units), floors: Double(b.floors))
+                    add(count: 1, units: Double(b.units), households: Double(b.households ?? b.units), floors: Double(b.floors),
+                        quantities: b.quantities)
                 }
             } else if let count = community.buildingCount, let b = community.building {
                 add(count: Double(max(0, min(count, Self.maximumBuildingsPerCommunity))), units: Double(b.units),

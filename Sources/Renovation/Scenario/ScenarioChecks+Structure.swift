@@ -8,18 +8,27 @@ extension ScenarioChecks {
     static func structure(_ scenario: Scenario) throws(ScenarioError) -> ([Community], Buildings) {
         var communities: [Community] = []
         var buildings = Buildings()
-        func add(name: String, district: String, specs: [(name: String?, units: Int, households: Int, floors: Int)]) {
+        // Validated: a work type scales by a quantity only when every building comes from the inventory.
+        let quantityCount = scenario.inventory?.table?.quantityNames.count ?? 0
+        buildings.quantities = Array(repeating: [], count: quantityCount)
+        func add(name: String, district: String, specs: [(name: String?, units: Int, households: Int, floors: Int)],
+                 quantities: [[Double]] = []) {
             let first = buildings.count
             var units = 0, households = 0, floors = 0
-            for spec in specs {
+            var sums = [Double](repeating: 0, count: quantityCount)
+            for (b, spec) in specs.enumerated() {
                 buildings.append(community: communities.count, units: spec.units, households: spec.households,
                                  floors: spec.floors, name: spec.name)
+                let values = b < quantities.count ? quantities[b] : []
+                let padded = (0..<quantityCount).map { $0 < values.count ? values[$0] : 0 }
+                buildings.append(quantities: padded)
+                for q in 0..<quantityCount { sums[q] += padded[q] }
                 units += spec.units
                 households += spec.households
                 floors += spec.floors
             }
             communities.append(Community(name: name, district: district, buildings: first..<buildings.count,
-                                         units: units, households: households, floors: floors))
+                                         units: units, households: households, floors: floors, quantities: sums))
         }
         for community in scenario.communities ?? [] {
             // Validated: a `buildings` list, or `building_count` (in range) with `building`.
@@ -31,7 +40,8 @@ extension ScenarioChecks {
                     (nil, template.units, template.households ?? template.units, template.floors)
                 }
             }
-            add(name: community.name, district: community.district ?? "", specs: specs)
+            add(name: community.name, district: community.district ?? "", specs: specs,
+                quantities: community.buildings?.map(\.quantities) ?? [])
         }
         for (g, generator) in (scenario.generate ?? []).enumerated() {
             let stream = RandomStream(key: StreamKey(seed: generator.seed, replication: 0, entity: UInt64(g),

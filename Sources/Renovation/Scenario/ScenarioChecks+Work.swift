@@ -38,6 +38,7 @@ extension ScenarioChecks {
                           expected: "at most \(Self.count(available, "crew")), or more crews in trades.\(trade)")
                 }
             }
+            if work.per == .quantity { checkQuantity(work, entry.path + "per") }
             requireNonNegative(work.hours, entry.path + "hours", "working hours")
             require(work.materialCost, entry.path + "material_cost", "a cost", from: .closed(0))
             for (i, predecessor) in work.after.enumerated() where !names.contains(predecessor) {
@@ -48,6 +49,32 @@ extension ScenarioChecks {
         checkPrecedenceCycles(entries)
         require(scenario.work.communityCorrelation, ScenarioKeyPath() + "work" + "community_correlation",
                 "a correlation", from: .closed(0), to: .open(1))
+    }
+
+    /// `per: roof_m2` must name a quantity column of the inventory, and
+    /// every building must come from it (a listed or generated one has no quantities).
+    private mutating func checkQuantity(_ work: WorkTypeSpec, _ path: ScenarioKeyPath) {
+        let name = work.quantity ?? ""
+        let units = ScaleUnit.named.map(\.rawValue)
+        guard let table = scenario.inventory?.table else {
+            error(path, Self.unknown(name, "a scale unit", among: units),
+                  expected: "one of " + units.joined(separator: ", ") + ", or a quantity column of an `inventory:` table")
+            return
+        }
+        guard table.availableQuantities.contains(name) else {
+            let file = scenario.inventory?.file ?? ""
+            error(path, Self.unknown(name, "a scale unit or a quantity column of \(file)", among: units + table.availableQuantities),
+                  expected: "one of " + units.joined(separator: ", ") + " or a quantity column: "
+                      + (table.availableQuantities.isEmpty ? "(the table has none)" : table.availableQuantities.joined(separator: ", ")))
+            return
+        }
+        let listed = (scenario.communities ?? []).count - table.communities.count
+        if listed > 0 || !(scenario.generate ?? []).isEmpty {
+            error(path, "work type '\(work.name)' scales by '\(name)', which only the inventory's buildings have, "
+                      + "but the scenario also " + (listed > 0 ? "lists \(Self.count(listed, "community", "communities")) itself" : "generates communities"),
+                  expected: "every community from the inventory, or a scale unit every building has ("
+                      + units.joined(separator: ", ") + ")")
+        }
     }
 
     /// Reports each precedence cycle once, by name in the order the work

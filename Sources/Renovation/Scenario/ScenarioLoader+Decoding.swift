@@ -63,11 +63,13 @@ extension ScenarioLoader {
         case "RiskScope": RiskScope.allCases.map(\.rawValue)
         case "ConsentLimitChoice": ConsentLimitChoice.allCases.map(\.rawValue)
         case "Weekday": Weekday.allCases.map(\.rawValue)
+        case "InventoryEncoding": InventoryEncoding.allCases.map(\.rawValue)
         case "Family": Distribution.Family.allCases.map(\.rawValue)
         default: nil
         }
         let words = ["ScaleUnit": "scale unit (per)", "ShutdownRule": "shutdown rule", "DispatchRule": "dispatch rule", "RiskScope": "risk scope (per)",
-                     "ConsentLimitChoice": "round-limit choice (on_limit)", "Weekday": "weekday", "Family": "distribution type"]
+                     "ConsentLimitChoice": "round-limit choice (on_limit)", "Weekday": "weekday", "InventoryEncoding": "inventory encoding",
+                     "Family": "distribution type"]
         return choices.map { (words[typeName] ?? typeName, $0) }
     }
 

@@ -74,7 +74,7 @@ public enum ScenarioLoader {
             })
         }
 
-        let scenario: Scenario
+        var scenario: Scenario
         do {
             scenario = try YAMLDecoder().decode(Scenario.self, from: root)
         } catch let error as DecodingError {
@@ -86,15 +86,37 @@ public enum ScenarioLoader {
             throw fail(.schema, "cannot decode the scenario: \(error)")
         }
 
+        var sha256 = SHA256.hex(bytes)
+        if let spec = scenario.inventory {
+            let table = try readInventory(spec, of: scenario, file: file)
+            scenario.inventory?.table = table
+            scenario.communities = (scenario.communities ?? []) + table.communities.map(CommunitySpec.init)
+            // The programme is the YAML and its table: a changed table is a changed scenario.
+            sha256 = SHA256.hex(Array((sha256 + table.sha256).utf8))
+        }
+
         let valid: ValidScenario
         do {
             valid = try ScenarioValidator.validated(scenario)
         } catch {
             throw ScenarioError(error.issues.map { LoadedScenario.place($0, file: file, sourceMap: sourceMap) })
         }
-        var loaded = LoadedScenario(valid: valid, file: file, sha256: SHA256.hex(bytes), sourceMap: sourceMap)
+        var loaded = LoadedScenario(valid: valid, file: file, sha256: sha256, sourceMap: sourceMap)
         loaded.warnings = ScenarioValidator.warnings(scenario).map(loaded.place)
+        loaded.inventoryPath = scenario.inventory.map { InventoryReader.resolve($0.file, besides: file) }
         return loaded
+    }
+
+    // MARK: - Inventory
+
+    /// The table `spec` names, read beside `file` for the quantities the work types scale by.
+    private static func readInventory(_ spec: InventorySpec, of scenario: Scenario,
+                                      file: String) throws(ScenarioError) -> InventoryTable {
+        let work = scenario.work.building + scenario.work.community
+        var quantities: [String] = []
+        for name in work.compactMap(\.quantity) where !quantities.contains(name) { quantities.append(name) }
+        return try InventoryReader.read(spec, scenarioFile: file, quantities: quantities,
+                                        listed: (scenario.communities ?? []).map(\.name))
     }
 
     // MARK: - Bytes

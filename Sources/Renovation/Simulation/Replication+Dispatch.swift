@@ -72,6 +72,7 @@ extension Replication {
         }
         dispatcher.take(class: k)
         state[o] = .running
+        if !startedAt.isEmpty, startedAt[o].isNaN { startedAt[o] = Float(begin / hoursPerCalendarDay) }
         addDelays(calendar: cal, work: work, from: now, finish: end)
         for i in table.needStart[k]..<table.needStart[k + 1] {
             workedCrewHours[table.needTrade[i]] += work * Double(table.needCrews[i])

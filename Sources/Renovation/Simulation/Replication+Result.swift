@@ -40,6 +40,7 @@ extension Replication {
             unfinishedOrders: plan.orderCount - accepted - skipped,
             stall: finished ? nil : stallReport(),
             orderFinishDays: acceptedAt,
+            orderStartDays: plan.recordsStarts ? startedAt : nil,
             finalWindowCrewWaitDays: finalWindowCrewWait(),
             lastAcceptanceDaysByType: typeLastAcceptance.map { $0.isFinite ? $0 / hoursPerCalendarDay : .nan },
             preparation: preparation?.outcome,
@@ -140,6 +141,7 @@ extension ReplicationResult {
             && workedCrewHoursByMonth.count == trades * max(0, plan.monthStartHours.count - 1)
             && completionsPerYear.count == years && costPerYear.count == years
             && orderFinishDays.count == plan.orderCount
+            && (orderStartDays?.count ?? plan.orderCount) == plan.orderCount
             && lastAcceptanceDaysByType.count == plan.types.count
             && (risks?.occurrences.count ?? 0) == plan.risks.risks.count
             && defects.met.count == DefectOutcome.tiers.count && defects.applicable.count == DefectOutcome.tiers.count

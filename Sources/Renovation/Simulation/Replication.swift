@@ -78,6 +78,9 @@ public struct Replication: SimulationModel {
     /// the `fifo` key. Empty under other rules.
     var readyAt: [Double]
     var acceptedAt: [Float]
+    /// When each order's first job began working, in days (NaN until it has);
+    /// empty when the plan does not record starts (``CompiledPlan/recordsStarts``).
+    var startedAt: [Float]
     var accepted = 0
     /// Orders settled without work: optional work not asked for, or a deferred community's.
     var skipped = 0
@@ -171,6 +174,7 @@ public struct Replication: SimulationModel {
         since = [Double](repeating: 0, count: n)
         readyAt = plan.dispatch == .fifo ? [Double](repeating: 0, count: n) : []
         acceptedAt = [Float](repeating: .nan, count: n)
+        startedAt = plan.recordsStarts ? [Float](repeating: .nan, count: n) : []
         let slots = plan.types.reduce(1) { max($0, $1.needs.count) }
         slotsPerOrder = slots
         slotWait = [Double](repeating: 0, count: n * slots)

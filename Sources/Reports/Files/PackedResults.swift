@@ -13,14 +13,16 @@ public struct PackedResults: Codable, Sendable {
 
     public init(_ results: [ReplicationResult]) { self.results = results }
 
-    enum CodingKeys: String, CodingKey { case results, orderFinishDays, workedCrewHoursByMonth }
+    enum CodingKeys: String, CodingKey { case results, orderFinishDays, orderStartDays, workedCrewHoursByMonth }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         results = try container.decode([ReplicationResult].self, forKey: .results)
         let finish = try container.decode([Data].self, forKey: .orderFinishDays)
         let months = try container.decode([Data].self, forKey: .workedCrewHoursByMonth)
-        guard finish.count == results.count, months.count == results.count else {
+        // Absent from files written before start days were recorded.
+        let starts = try container.decodeIfPresent([Data].self, forKey: .orderStartDays)
+        guard finish.count == results.count, months.count == results.count, (starts?.count ?? results.count) == results.count else {
             throw DecodingError.dataCorruptedError(forKey: .results, in: container,
                                                    debugDescription: "one packed array per replication expected")
         }
@@ -31,6 +33,13 @@ public struct PackedResults: Codable, Sendable {
                                                        debugDescription: "packed numbers of the wrong length")
             }
             results[i].orderFinishDays = days.map(Float.init(bitPattern:))
+            if let starts {
+                guard let begun = Self.unpack(starts[i], as: UInt32.self) else {
+                    throw DecodingError.dataCorruptedError(forKey: .orderStartDays, in: container,
+                                                           debugDescription: "packed numbers of the wrong length")
+                }
+                results[i].orderStartDays = begun.map(Float.init(bitPattern:))
+            }
             results[i].workedCrewHoursByMonth = hours
         }
     }
@@ -40,10 +49,14 @@ public struct PackedResults: Codable, Sendable {
         var stripped = results
         for i in stripped.indices {
             stripped[i].orderFinishDays = []
+            stripped[i].orderStartDays = nil
             stripped[i].workedCrewHoursByMonth = []
         }
         try container.encode(stripped, forKey: .results)
         try container.encode(results.map { Self.pack($0.orderFinishDays.map(\.bitPattern)) }, forKey: .orderFinishDays)
+        if results.allSatisfy({ $0.orderStartDays != nil }) {
+            try container.encode(results.map { Self.pack(($0.orderStartDays ?? []).map(\.bitPattern)) }, forKey: .orderStartDays)
+        }
         try container.encode(results.map { Self.packSparse($0.workedCrewHoursByMonth) }, forKey: .workedCrewHoursByMonth)
     }
 

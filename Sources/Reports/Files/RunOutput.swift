@@ -7,7 +7,8 @@ import Renovation
 /// bounded summary: `docs/results-schema.md`), `replications.csv` (one row
 /// per replication), `communities.csv` and `buildings.csv` (per community,
 /// and per building and work type, the finish days behind a line-of-balance
-/// chart) and `results.sqlite` (all of it, ``ResultsDatabase``). Columns and
+/// chart), `schedule.csv` (per work order, P10/P50/P90 start and finish
+/// dates, up to ``scheduleOrderLimit`` orders) and `results.sqlite` (all of it, ``ResultsDatabase``). Columns and
 /// keys are the metric registry's names (``Metric``). The tables are
 /// streamed to disk row by row, never built whole in memory.
 public enum RunOutput {
@@ -23,11 +24,12 @@ public enum RunOutput {
             throw AtomicFile.WriteError(path: resultPath, reason: error.description)
         }
         var written = [resultPath]
-        let tables: [(String, CSVSource)] = [
+        var tables: [(String, CSVSource)] = [
             ("replications.csv", ReplicationTable(results: results, model: model)),
             ("communities.csv", CommunityTable(results: results, model: model)),
             ("buildings.csv", BuildingTable(results: results, model: model)),
         ]
+        if writesSchedule(model) { tables.append(("schedule.csv", ScheduleTable(results: results, model: model))) }
         for (name, table) in tables {
             let file = try AtomicFile.Stream(path: path(name))
             try table.write(to: file)
@@ -39,6 +41,15 @@ public enum RunOutput {
         written.append(database)
         return written
     }
+
+    /// `schedule.csv` (one row per work order) is written for programmes of
+    /// at most this many work orders. A national programme has millions:
+    /// its schedule would be a ~0.5 GB table no Gantt tool or spreadsheet
+    /// opens, written in tens of seconds; `buildings.csv` has its finishes.
+    public static let scheduleOrderLimit = CompiledPlan.scheduleOrderLimit
+
+    /// Whether a run of `model` writes `schedule.csv`.
+    public static func writesSchedule(_ model: CompiledPlan) -> Bool { model.recordsStarts }
 
     /// The replications table, as `replications.csv` holds it.
     public static func replicationTable(_ results: [ReplicationResult], model: CompiledPlan) -> CSVTable {

@@ -203,6 +203,49 @@ struct BuildingTable: CSVSource {
     }
 }
 
+/// `schedule.csv`: per work order (model order numbering: building orders
+/// by building then type, community orders after them), its trades and
+/// crews and the P10/P50/P90 dates of its first start and of its
+/// acceptance over the replications in which it happened — the table a
+/// planner loads into a Gantt tool. Written only up to
+/// ``RunOutput/scheduleOrderLimit`` orders.
+struct ScheduleTable: CSVSource {
+    let results: [ReplicationResult]
+    let model: CompiledPlan
+
+    var header: [String] {
+        ["community", "district", "building", "work_type", "trade", "crews"]
+            + ["start", "finish"].flatMap { what in ["p10", "p50", "p90"].map { "\(what)_\($0)" } }
+            + ["replications_started", "replications_finished"]
+    }
+
+    func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        // Several trades at once are joined by `+`, their crews in the same order: `landscaping+civil`, `3+1`.
+        let trades = model.types.map { $0.needs.map { model.tradeNames[$0.trade] }.joined(separator: "+") }
+        let crews = model.types.map { $0.needs.map { String($0.crews) }.joined(separator: "+") }
+        var starts: [Double] = []
+        var finishes: [Double] = []
+        func date(_ days: Double) -> String { days.isNaN ? "" : model.start.adding(fractionalDays: days).description }
+        for o in 0..<model.orderCount {
+            starts.removeAll(keepingCapacity: true)
+            finishes.removeAll(keepingCapacity: true)
+            for r in results {
+                if let begun = r.orderStartDays, !begun[o].isNaN { starts.append(Double(begun[o])) }
+                if !r.orderFinishDays[o].isNaN { finishes.append(Double(r.orderFinishDays[o])) }
+            }
+            starts.sort()
+            finishes.sort()
+            let c = model.community(of: o)
+            let community = model.communities[c]
+            let building = model.building(of: o).map { model.buildings.names[$0] ?? String($0 - community.buildings.lowerBound + 1) } ?? ""
+            let k = model.typeIndex(of: o)
+            let quantiles = [starts, finishes].flatMap { values in [0.1, 0.5, 0.9].map { date(sortedQuantile(values, $0)) } }
+            try body([community.name, community.district, building, model.types[k].name, trades[k], crews[k]]
+                     + quantiles + [String(starts.count), String(finishes.count)])
+        }
+    }
+}
+
 /// The p-quantile of ascending `values`, interpolating between order
 /// statistics as ``SampleSummary/quantile(_:)`` does; NaN when empty.
 func sortedQuantile(_ values: [Double], _ p: Double) -> Double {

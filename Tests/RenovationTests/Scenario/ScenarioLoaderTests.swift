@@ -57,8 +57,8 @@ struct ScenarioLoaderTests {
     func badChoice() throws {
         let yaml = try F.minimal(replacing: "per: unit", with: "per: flor")
         let error = try #require(F.error(yaml))
-        #expect(error.description == "x.yaml:31:7: error: work.building[1].per: 'flor' is not a valid scale unit (per) — did you mean "
-            + "'floor'?; expected one of fixed, building, unit, household, floor")
+        #expect(error.description == "x.yaml:31:7: error: work.building[1].per: 'flor' is not a scale unit — did you mean "
+            + "'floor'?; expected one of fixed, building, unit, household, floor, or a quantity column of an `inventory:` table")
     }
 
     @Test("a missing required key points at the mapping it is missing from")
