@@ -85,15 +85,16 @@ struct OptimiseCommand: ParsableCommand {
             var optimised = space.apply(result.best, to: spec, name: newName)
             optimised.description = "renosim optimise from plan '\(plan)': objective \(objective.rawValue), seed \(seed), \(result.simulations) simulations"
 
-            var sizing: (start: CrewSizing.Result, best: CrewSizing.Result)?
+            var sizing: (start: OptimiseText.Sizing, best: OptimiseText.Sizing)?
             if objective == .cost {
                 sizing = try sizeCrews(loaded: loaded, optimised: optimised, seed: seed, runner: runner)
-                if let crews = sizing?.best {
+                if case .sized(let crews)? = sizing?.best {
                     optimised.crews = OrderedMapping(zip(crews.trades, crews.crews).map { (key: $0, value: $1) })
                 }
             }
             let block = PlanBlock.yaml(optimised)
-            try format.emit(table: { OptimiseText.render(result, start: start, block: block, seconds: seconds, sizing: sizing) },
+            try format.emit(table: { OptimiseText.render(result, start: start, block: block, seconds: seconds, sizing: sizing,
+                                                                 target: target) },
                             json: { try RunOutput.json(result) },
                             csv: { Self.progressTable(result).text })
             if let out { try write(result, block: block, plan: optimised, loaded: loaded, to: out) }
@@ -104,24 +105,28 @@ struct OptimiseCommand: ParsableCommand {
         }
     }
 
-    /// `size` on the starting plan and on the optimised one, on the same replications.
+    /// `size` (its own defaults: 60 search and 200 fresh replications) on the
+    /// starting plan and on the optimised one; a plan no mix brings to the
+    /// target within the search budget is reported, not an error.
     func sizeCrews(loaded: LoadedScenario, optimised: PlanSpec, seed: UInt64,
-                   runner: ReplicationRunner) throws -> (start: CrewSizing.Result, best: CrewSizing.Result) {
+                   runner: ReplicationRunner) throws -> (start: OptimiseText.Sizing, best: OptimiseText.Sizing) {
         var scenario = loaded.scenario
         scenario.plans.append(optimised)
-        let sizing = CrewSizing(target: target, searchReplications: max(replications, 20), confirmReplications: max(confirm, 1))
-        do throws(CrewSizing.SizingError) {
-            let valid: ValidScenario
-            do throws(ScenarioError) { valid = try ScenarioValidator.validated(scenario, change: "optimised plan") } catch {
-                throw CrewSizing.SizingError.scenario(error)
-            }
-            if !quiet { Terminal.note("sizing crews for the starting plan and the optimised one") }
-            return (try sizing.run(scenario: valid, plan: plan, seed: seed, runner: runner),
-                    try sizing.run(scenario: valid, plan: optimised.name, seed: seed, runner: runner))
-        } catch {
-            if case .scenario(let refused) = error { throw ScenarioSession.failure(refused, in: loaded) }
-            throw CLIFailure(message: "\(loaded.file): \(error)", code: 1)
+        let valid: ValidScenario
+        do throws(ScenarioError) { valid = try ScenarioValidator.validated(scenario, change: "optimised plan") } catch {
+            throw ScenarioSession.failure(error, in: loaded)
         }
+        let sizing = CrewSizing(target: target)
+        func size(_ name: String) throws -> OptimiseText.Sizing {
+            if !quiet { Terminal.note("sizing crews for plan \(name)") }
+            do throws(CrewSizing.SizingError) {
+                return .sized(try sizing.run(scenario: valid, plan: name, seed: seed, runner: runner))
+            } catch {
+                if case .scenario(let refused) = error { throw ScenarioSession.failure(refused, in: loaded) }
+                return .failed("\(error)")
+            }
+        }
+        return (try size(plan), try size(optimised.name))
     }
 
     func write(_ result: PlanOptimiser.Result, block: String, plan optimised: PlanSpec, loaded: LoadedScenario,

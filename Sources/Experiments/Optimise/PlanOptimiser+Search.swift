@@ -52,15 +52,24 @@ extension PlanOptimiser {
         progress?(steps[0])
         var generation = 0
         var stale = 0
-        while evaluator.simulations + replications <= searchBudget, stale < staleGenerations {
+        while evaluator.simulations + replications <= searchBudget {
             generation += 1
             let room = (searchBudget - evaluator.simulations) / replications
             var children: [PlanCandidate] = []
             var attempts = 0
-            while children.count < min(population, room), attempts < 20 * population {
+            // After `staleGenerations` without a better best, a restart: the
+            // best is kept and the others are replaced by strongly moved copies of it.
+            let restart = stale >= staleGenerations
+            while children.count < min(population - (restart ? 1 : 0), room), attempts < 20 * population {
                 attempts += 1
-                var child = moves.crossover(moves.tournament(ranked), moves.tournament(ranked))
-                moves.mutate(&child)
+                var child: PlanCandidate
+                if restart {
+                    child = ranked[0]
+                    for _ in 0..<(2 + moves.pick(5)) { moves.mutate(&child) }
+                } else {
+                    child = moves.crossover(moves.tournament(ranked), moves.tournament(ranked))
+                    moves.mutate(&child)
+                }
                 while evaluator.known(child) || children.contains(child), attempts < 20 * population {
                     attempts += 1
                     moves.mutate(&child)
@@ -70,8 +79,8 @@ extension PlanOptimiser {
             guard !children.isEmpty else { break }
             let before = evaluator.value(ranked[0])
             _ = try evaluator.evaluate(children, on: search)
-            ranked = evaluator.ranked(ranked + children).prefix(population).map { $0 }
-            stale = evaluator.value(ranked[0]) < before ? 0 : stale + 1
+            ranked = evaluator.ranked((restart ? [ranked[0]] : ranked) + children).prefix(population).map { $0 }
+            stale = evaluator.value(ranked[0]) < before ? 0 : (restart ? 0 : stale + 1)
             let step = Step(generation: generation, simulations: evaluator.simulations,
                             bestValue: evaluator.value(ranked[0]), startValue: startValue)
             steps.append(step)

@@ -41,8 +41,8 @@ public struct PlanOptimiser: Sendable {
     public var confirmOffset = 2_000_000
     public var population = 12
     public var finalists = 4
-    /// Generations without a better best after which the search stops early.
-    public var staleGenerations = 25
+    /// Generations without a better best after which the search restarts around the best.
+    public var staleGenerations = 10
     /// Whether the dispatch rule is searched (else only lists and phasing).
     public var searchRules = true
     /// Whether communities may move between release dates (else only their order).

@@ -5,6 +5,12 @@ import Renovation
 
 /// The readable result of `renosim optimise`.
 public enum OptimiseText {
+    /// Crews sized for a plan, or why none were.
+    public enum Sizing {
+        case sized(CrewSizing.Result)
+        case failed(String)
+    }
+
     /// A search value as a planner reads it (the search minimises 1 − P for `deadline`).
     public static func value(_ v: Double, _ objective: PlanOptimiser.Objective) -> String {
         switch objective {
@@ -14,7 +20,7 @@ public enum OptimiseText {
     }
 
     public static func render(_ r: PlanOptimiser.Result, start plan: CompiledPlan, block: String, seconds: Double,
-                              sizing: (start: CrewSizing.Result, best: CrewSizing.Result)? = nil) -> String {
+                              sizing: (start: Sizing, best: Sizing)? = nil, target: Double = 0.9) -> String {
         func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
         func date(_ days: Double) -> String { days.isFinite ? plan.date(atHours: days * 24).description : "unfinished" }
         var out = "Optimised plan \(r.plan) (objective \(r.objective.rawValue), seed \(r.seed))\n\n"
@@ -33,15 +39,18 @@ public enum OptimiseText {
         out += "\(r.candidatesSimulated) candidates in \(r.generations) generations, \(r.finalistsKept) left after elimination; "
             + "\(r.simulations) simulations in \(String(format: "%.1f", seconds)) s\n"
         if let sizing {
-            func cost(_ s: CrewSizing.Result) -> String {
-                let c = s.path.first { $0.crews == s.crews }?.crewCost ?? .nan
-                return String(format: "%.0f", c)
-            }
-            out += "\nCrews for P(deadline met) ≥ \(percent(sizing.best.target)) (as `renosim size`):\n"
-            for (label, s) in [("size alone", sizing.start), ("with the optimised plan", sizing.best)] {
-                out += "  \(label): " + zip(s.trades, s.crews).map { "\($0) \($1)" }.joined(separator: ", ")
-                    + "; crew cost \(cost(s)); confirmed \(percent(s.confirmed.estimate)) [\(percent(s.confirmed.lower)), \(percent(s.confirmed.upper))]"
-                    + "\(s.meetsTarget ? "" : " (target NOT met)"); \(s.simulations) simulations\n"
+            out += "\nCrews for P(deadline met) ≥ \(percent(target)) (as `renosim size`):\n"
+            for (label, outcome) in [("size alone (plan \(r.plan))", sizing.start), ("with the optimised plan", sizing.best)] {
+                switch outcome {
+                case .failed(let why):
+                    out += "  \(label): \(why)\n"
+                case .sized(let s):
+                    let cost = s.path.first { $0.crews == s.crews }?.crewCost ?? .nan
+                    out += "  \(label): " + zip(s.trades, s.crews).map { "\($0) \($1)" }.joined(separator: ", ")
+                        + String(format: "; crew cost %.0f per hour; ", cost)
+                        + "confirmed \(percent(s.confirmed.estimate)) [\(percent(s.confirmed.lower)), \(percent(s.confirmed.upper))]"
+                        + "\(s.meetsTarget ? "" : " (target NOT met)"); \(s.simulations) simulations\n"
+                }
             }
         }
         out += "\nPlan block (paste under `plans:`):\n\n" + block
