@@ -23,7 +23,7 @@ extension PlanOptimiser {
         var evaluator = Evaluator(space: space, scenario: scenario, planIndex: planIndex, spec: spec,
                                   seed: seed, runner: runner, objective: objective)
         let random = RandomStream(key: StreamKey(seed: seed, purpose: StreamPurpose.optimiser))
-        var moves = Moves(space: space, random: random, searchRules: searchRules, searchPhases: searchPhases)
+        let moves = Moves(space: space, random: random, searchRules: searchRules, searchPhases: searchPhases)
 
         // 1. Search.
         var seeds = [space.start]
