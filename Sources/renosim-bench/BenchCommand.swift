@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renosim-bench",
         abstract: "Benchmarks for renosim (run them through scripts/bench-*.sh).",
-        subcommands: [EngineBench.self, ModelBench.self, ScaledScenario.self, PendingEvents.self, DispatchQuality.self]
+        subcommands: [EngineBench.self, ModelBench.self, ScaledScenario.self, PendingEvents.self, DispatchQuality.self, OptimiserQuality.self]
     )
 }
 

@@ -127,6 +127,10 @@ extension CompiledPlan {
         priority = []
         initialWaitCounts = []
         priority = computePriorities()
+        if !plan.priority.isEmpty {
+            let listed = Self.indexes(plan.priority)
+            priority = breakingTies(priority, typeRank: compiled.map { listed[$0.name] ?? plan.priority.count })
+        }
         initialWaitCounts = predecessorCounts()
         monthStartHours = computeMonthStartHours()
         yearStartDays = computeYearStartDays()
@@ -198,12 +202,17 @@ extension CompiledPlan {
         case .phases(let phases):
             let index = indexes(communities.map(\.name))
             var times = [Double](repeating: 0, count: n)
+            // Release order: by release time, then as listed (phase by phase, each in its list's order).
+            var listed = [Int](repeating: 0, count: n)
+            var position = 0
             for phase in phases {
                 for c in phase.communities.compactMap({ index[$0] }) {
                     times[c] = Double(max(0, phase.start.dayNumber - start.dayNumber)) * 24
+                    listed[c] = position
+                    position += 1
                 }
             }
-            let order = (0..<n).sorted { (times[$0], $0) < (times[$1], $1) }
+            let order = (0..<n).sorted { (times[$0], listed[$0], $0) < (times[$1], listed[$1], $1) }
             return (order, times)
         }
     }

@@ -40,6 +40,24 @@ extension CompiledPlan {
         }
     }
 
+    /// The plan's `priority` list applied: keys replaced by each order's
+    /// position when sorted by (rule key, its type's rank in the list,
+    /// work-order number), so the list decides exactly the rule's ties.
+    /// Types not listed rank after the listed ones, in listed order.
+    /// FIFO keys are ready times, known only in a replication: validation
+    /// refuses a list with FIFO.
+    func breakingTies(_ keys: [Double], typeRank: [Int]) -> [Double] {
+        guard !keys.isEmpty else { return keys }
+        let sorted = (0..<orderCount).sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            let ra = typeRank[typeIndex(of: a)], rb = typeRank[typeIndex(of: b)]
+            return ra != rb ? ra < rb : a < b
+        }
+        var ranked = [Double](repeating: 0, count: orderCount)
+        for (position, o) in sorted.enumerated() { ranked[o] = Double(position) }
+        return ranked
+    }
+
     /// Expected working hours of an order: its type's mean × its scale.
     func expectedHours(_ o: Int) -> Double { types[typeIndex(of: o)].hours.mean * scale(of: o) }
 

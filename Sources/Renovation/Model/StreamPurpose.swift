@@ -16,4 +16,6 @@ public enum StreamPurpose {
     public static let riskOccurrence: UInt64 = 10
     /// What an occurrence does; the risk's name in the high 32 bits.
     public static let riskImpact: UInt64 = 11
+    /// The plan search's own choices (`PlanOptimiser`): never used inside a replication.
+    public static let optimiser: UInt64 = 12
 }

@@ -662,6 +662,12 @@ public struct PhaseSpec: Codable, Sendable {
         case preparationStart = "preparation_start"
     }
 
+    public init(start: CivilDate, communities: [String], preparationStart: CivilDate? = nil) {
+        self.start = start
+        self.communities = communities
+        self.preparationStart = preparationStart
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.strictContainer(keyedBy: CodingKeys.self)
         start = try c.decode(CivilDate.self, forKey: .start)
@@ -677,6 +683,8 @@ public struct PlanSpec: Codable, Sendable {
     public var deadline: CivilDate?
     public var release: ReleaseSpec
     public var dispatch: DispatchRule
+    /// Work type names in the order they win the dispatch rule's ties (empty: work-order number).
+    public var priority: [String]
     /// Crew counts that replace the trades' own.
     public var crews: OrderedMapping<Int>
     public var supervisors: Int?
@@ -685,7 +693,7 @@ public struct PlanSpec: Codable, Sendable {
     public var preparation: PlanPreparationSpec?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, deadline, release, dispatch, crews, supervisors
+        case name, description, deadline, release, dispatch, priority, crews, supervisors
         case defectTeam = "defect_team"
         case starvationGuard = "starvation_guard_days"
         case preparation
@@ -698,6 +706,7 @@ public struct PlanSpec: Codable, Sendable {
         deadline = try c.decodeIfPresent(CivilDate.self, forKey: .deadline)
         release = try c.decodeIfPresent(ReleaseSpec.self, forKey: .release) ?? .all
         dispatch = try c.decodeIfPresent(DispatchRule.self, forKey: .dispatch) ?? .fifo
+        priority = try c.decodeIfPresent([String].self, forKey: .priority) ?? []
         crews = try c.decodeIfPresent(OrderedMapping<Int>.self, forKey: .crews) ?? OrderedMapping()
         supervisors = try c.decodeIfPresent(Int.self, forKey: .supervisors)
         defectTeam = try c.decodeIfPresent(Int.self, forKey: .defectTeam)

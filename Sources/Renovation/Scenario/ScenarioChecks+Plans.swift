@@ -14,6 +14,7 @@ extension ScenarioChecks {
             if let deadline = plan.deadline { requireDeadline(deadline, path + "deadline") }
             checkRelease(plan, path + "release")
             checkCrews(plan, path)
+            checkPriority(plan, path + "priority")
             if let supervisors = plan.supervisors {
                 if scenario.supervisors == nil {
                     error(path + "supervisors", "plan '\(plan.name)' sets supervisors but the scenario has no `supervisors` section",
@@ -50,6 +51,21 @@ extension ScenarioChecks {
             }
         }
         warnAboutRepeats(plan.crews.keys, { path + "crews" + $0 }, "trade")
+    }
+
+    /// A priority list names work types, each once, and has ties to break.
+    private mutating func checkPriority(_ plan: PlanSpec, _ path: ScenarioKeyPath) {
+        guard !plan.priority.isEmpty else { return }
+        if plan.dispatch == .fifo {
+            error(path, "plan '\(plan.name)' lists a priority but dispatches fifo, whose keys (ready times) are known only while it runs",
+                  expected: "a dispatch rule other than fifo (e.g. `dispatch: community`), or no `priority`")
+        }
+        let typeNames = workEntries.map(\.spec.name)
+        for (i, name) in plan.priority.enumerated() where !typeNames.contains(name) {
+            error(path + i, Self.unknown(name, "a work type", among: typeNames),
+                  expected: "names from `work.building` or `work.community`")
+        }
+        requireUnique(plan.priority, { path + $0 }, "priority work type")
     }
 
     private mutating func checkRelease(_ plan: PlanSpec, _ path: ScenarioKeyPath) {

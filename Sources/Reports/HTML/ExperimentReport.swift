@@ -24,33 +24,12 @@ public enum ExperimentReport {
         func shift(_ plan: PlanSummary) -> Double { start.map { Double(plan.start.dayNumber - $0.dayNumber) } ?? 0 }
         let series: [[Double]] = plans.indices.map { i in
             let days = i < finishDays.count ? finishDays[i] : []
-            return days.filter(\.isFinite).map { $0 + shift(plans[i]) }.sorted()
+            return days.map { $0 + shift(plans[i]) }
         }
         let deadlines = plans.map { Double($0.deadline.dayNumber - $0.start.dayNumber + 1) + shift($0) }
-        let all = series.flatMap { $0 } + deadlines
-        let low = max(0, (all.min() ?? 0) - 15), high = (all.max() ?? 1) + 15
-        var chart = SVGChart(id: "s-curves", title: "Completion S-curves", x: .dates(low, high, start: start),
-                             y: .linear(0, 1, format: SVGChart.percent), xLabel: start == nil ? "days from start" : "date",
-                             yLabel: "replications finished (%)")
-        var marked: [Double] = []
-        for (i, plan) in plans.enumerated() {
-            let color = SVGChart.palette[i % SVGChart.palette.count]
-            let n = Double(max(1, i < finishDays.count ? finishDays[i].count : 0))
-            var points: [(Double, Double)] = [(low, 0)]
-            for (k, d) in series[i].enumerated() {
-                points.append((d, Double(k) / n))
-                points.append((d, Double(k + 1) / n))
-            }
-            points.append((high, Double(series[i].count) / n))
-            chart.line(points, color: color, width: 2.5, dashed: i > 0 && i % 2 == 0)
-            chart.addLegend(plan.plan, color: color, dashed: i > 0 && i % 2 == 0)
-            if !marked.contains(deadlines[i]) {
-                chart.vertical(at: deadlines[i], label: "deadline \(plan.deadline)", color: color, dashed: false,
-                               row: marked.count)
-                marked.append(deadlines[i])
-            }
-        }
-        body += HTMLReport.section("Completion S-curves", chart.render(),
+        let chart = completionCurves(names: plans.map(\.plan), finishDays: series,
+                                     deadlines: zip(deadlines, plans).map { ($0, "deadline \($1.deadline)") }, start: start)
+        body += HTMLReport.section("Completion S-curves", chart,
                                    note: "Share of replications whose last work order was accepted by each date, per plan; "
                                        + "vertical lines are the plans' deadlines.")
 
@@ -180,6 +159,37 @@ public enum ExperimentReport {
         body += "<section class=\"sizing-table\"><h2>Crew mix</h2><table class=\"grid\"><thead><tr><th>trade</th>"
             + "<th>plan</th><th>sized</th></tr></thead><tbody>\n" + rows + "</tbody></table></section>\n"
         return HTMLReport.page(title: "Crew mix for \(result.plan)", body: body)
+    }
+
+    /// Share of replications finished by each date, one step line per plan
+    /// (`finishDays[i]`: plan i's finish per replication, days from `start`;
+    /// non-finite: unfinished), with one vertical line per distinct deadline.
+    static func completionCurves(names: [String], finishDays: [[Double]], deadlines: [(day: Double, label: String)],
+                                 start: CivilDate?) -> String {
+        let series = finishDays.map { $0.filter(\.isFinite).sorted() }
+        let all = series.flatMap { $0 } + deadlines.map(\.day)
+        let low = max(0, (all.min() ?? 0) - 15), high = (all.max() ?? 1) + 15
+        var chart = SVGChart(id: "s-curves", title: "Completion S-curves", x: .dates(low, high, start: start),
+                             y: .linear(0, 1, format: SVGChart.percent), xLabel: start == nil ? "days from start" : "date",
+                             yLabel: "replications finished (%)")
+        var marked: [Double] = []
+        for (i, name) in names.enumerated() {
+            let color = SVGChart.palette[i % SVGChart.palette.count]
+            let n = Double(max(1, i < finishDays.count ? finishDays[i].count : 0))
+            var points: [(Double, Double)] = [(low, 0)]
+            for (k, d) in series[i].enumerated() {
+                points.append((d, Double(k) / n))
+                points.append((d, Double(k + 1) / n))
+            }
+            points.append((high, Double(series[i].count) / n))
+            chart.line(points, color: color, width: 2.5, dashed: i > 0 && i % 2 == 0)
+            chart.addLegend(name, color: color, dashed: i > 0 && i % 2 == 0)
+            if i < deadlines.count, !marked.contains(deadlines[i].day) {
+                chart.vertical(at: deadlines[i].day, label: deadlines[i].label, color: color, dashed: false, row: marked.count)
+                marked.append(deadlines[i].day)
+            }
+        }
+        return chart.render()
     }
 
     static func shares(id: String, title: String, _ items: [NamedProportion], xLabel: String, color: String) -> String {

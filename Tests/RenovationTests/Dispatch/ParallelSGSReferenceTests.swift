@@ -11,10 +11,14 @@ struct ParallelSGSReferenceTests {
     /// Start hour of each job (work type) in one replication of plan `rule`.
     static func renosimStarts(_ instance: SchedulingInstance, rule: PriorityRule,
                               scenario: ValidScenario) throws -> [Int] {
-        let plan = try CompiledPlan(scenario: scenario, plan: rule.rawValue)
+        try renosimStarts(try CompiledPlan(scenario: scenario, plan: rule.rawValue))
+    }
+
+    /// Start hour of each job in one replication of a compiled instance plan.
+    static func renosimStarts(_ plan: CompiledPlan) throws -> [Int] {
         var sim = Replication.simulation(plan: plan, seed: 1, replication: 0, trace: true)
         sim.run()
-        var starts = [Int](repeating: -1, count: instance.jobCount)
+        var starts = [Int](repeating: -1, count: plan.orderCount)
         for record in sim.model.trace ?? [] where record.kind == .started {
             #expect(record.time == record.time.rounded(), "a start off the hour: \(record.time)")
             starts[record.order] = Int(record.time)

@@ -264,6 +264,19 @@ struct ScenarioValidatorTests {
         ])
     }
 
+    @Test("a priority list names work types once each, and is refused under fifo, each at its own entry")
+    func priorityList() throws {
+        let yaml = try F.minimal(replacing: "  - name: all-at-once", with: "  - name: all-at-once\n    priority: [paint, rof, paint]")
+        #expect(errors(yaml) == [
+            "x.yaml:41:5: error: plans[0].priority: plan 'all-at-once' lists a priority but dispatches fifo, whose keys "
+                + "(ready times) are known only while it runs; expected a dispatch rule other than fifo (e.g. `dispatch: community`), or no `priority`",
+            "x.yaml:41:23: error: plans[0].priority[1]: 'rof' is not a work type — did you mean 'roof'?; expected names from `work.building` or `work.community`",
+            "x.yaml:41:28: error: plans[0].priority[2]: priority work type 'paint' is used twice (also at plans[0].priority[0]); expected unique priority work types",
+        ])
+        let fine = try F.minimal(replacing: "    dispatch: community", with: "    dispatch: community\n    priority: [roads, paint]")
+        #expect(throws: Never.self) { try ScenarioLoader.load(yaml: fine, file: "x.yaml") }
+    }
+
     @Test("calendar rules: workdays, hours, shutdowns that close the whole year")
     func calendar() throws {
         var yaml = try F.minimal(replacing: "workdays: [monday, tuesday", with: "workdays: [monday, monday")

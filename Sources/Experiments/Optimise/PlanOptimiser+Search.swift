@@ -1,0 +1,248 @@
+import Renovation
+import Stochastic
+
+extension PlanOptimiser {
+    /// Optimises `plan`. `progress` is called on the calling thread after each generation.
+    public func run(scenario valid: ValidScenario, plan: String, seed: UInt64, runner: ReplicationRunner,
+                    progress: ((Step) -> Void)? = nil) throws(OptimiseError) -> Result {
+        let base: CompiledPlan
+        do { base = try CompiledPlan(scenario: valid, plan: plan) } catch { throw .scenario(error) }
+        let scenario = valid.scenario
+        // The plan exists: compiling it found it.
+        let planIndex = scenario.plans.firstIndex { $0.name == plan } ?? 0
+        let spec = scenario.plans[planIndex]
+        let space = PlanSpace(plan: base, spec: spec)
+        let search = 0..<replications
+        let confirmCost = confirmReplications * 2
+        let needed = replications * 2 + confirmCost
+        guard budget >= needed else { throw .budget(needed: needed, given: budget) }
+        let stochastic = replications > 1
+        let selectBudget = stochastic && finalists > 1 ? (budget - confirmCost) / 5 : 0
+        let searchBudget = budget - confirmCost - selectBudget
+
+        var evaluator = Evaluator(space: space, scenario: scenario, planIndex: planIndex, spec: spec,
+                                  seed: seed, runner: runner, objective: objective)
+        let random = RandomStream(key: StreamKey(seed: seed, purpose: StreamPurpose.optimiser))
+        let moves = Moves(space: space, random: random, searchRules: searchRules, searchPhases: searchPhases)
+
+        // 1. Search.
+        var seeds = [space.start]
+        if searchRules {
+            for rule in DispatchRule.allCases where rule != space.start.dispatch {
+                var c = space.start
+                c.dispatch = rule
+                c.typeOrder = try evaluator.typeOrder(by: rule) ?? c.typeOrder
+                seeds.append(c)
+            }
+        }
+        var tries = 0
+        while seeds.count < population, tries < 50 * population {
+            tries += 1
+            var c = seeds[Int(random.uniformInt(below: UInt(seeds.count)))]
+            for _ in 0...Int(random.uniformInt(below: 3)) { moves.mutate(&c) }
+            if !seeds.contains(c) { seeds.append(c) }
+        }
+        let affordable = max(1, min(seeds.count, searchBudget / replications))
+        seeds = Array(seeds.prefix(affordable))
+        var ranked = try evaluator.evaluate(seeds, on: search)
+        ranked = Array(ranked.prefix(population))
+        let startValue = evaluator.value(space.start)
+        var steps = [Step(generation: 0, simulations: evaluator.simulations, bestValue: evaluator.value(ranked[0]),
+                          startValue: startValue)]
+        progress?(steps[0])
+        var generation = 0
+        var stale = 0
+        while evaluator.simulations + replications <= searchBudget {
+            generation += 1
+            let room = (searchBudget - evaluator.simulations) / replications
+            var children: [PlanCandidate] = []
+            var attempts = 0
+            // After `staleGenerations` without a better best, a restart: the
+            // best is kept and the others are replaced by strongly moved copies of it.
+            let restart = stale >= staleGenerations
+            while children.count < min(population - (restart ? 1 : 0), room), attempts < 20 * population {
+                attempts += 1
+                var child: PlanCandidate
+                if restart {
+                    child = ranked[0]
+                    for _ in 0..<(2 + moves.pick(5)) { moves.mutate(&child) }
+                } else {
+                    child = moves.crossover(moves.tournament(ranked), moves.tournament(ranked))
+                    moves.mutate(&child)
+                }
+                while evaluator.known(child) || children.contains(child), attempts < 20 * population {
+                    attempts += 1
+                    moves.mutate(&child)
+                }
+                if !evaluator.known(child), !children.contains(child) { children.append(child) }
+            }
+            guard !children.isEmpty else { break }
+            let before = evaluator.value(ranked[0])
+            _ = try evaluator.evaluate(children, on: search)
+            ranked = evaluator.ranked((restart ? [ranked[0]] : ranked) + children).prefix(population).map { $0 }
+            stale = evaluator.value(ranked[0]) < before ? 0 : (restart ? 0 : stale + 1)
+            let step = Step(generation: generation, simulations: evaluator.simulations,
+                            bestValue: evaluator.value(ranked[0]), startValue: startValue)
+            steps.append(step)
+            progress?(step)
+        }
+
+        // 2. Select: sequential elimination on further common replications.
+        var contenders = Array(ranked.prefix(finalists))
+        if !contenders.contains(space.start) { contenders.append(space.start) }
+        var pooled = contenders.map { evaluator.outcome($0) }
+        var next = replications
+        while stochastic, contenders.count > 1,
+              evaluator.simulations + contenders.count * replications <= budget - confirmCost {
+            let more = try evaluator.simulate(contenders, on: next..<(next + replications))
+            next += replications
+            for i in contenders.indices { pooled[i].append(more[i]) }
+            let values = pooled.map { $0.value(objective) }
+            let leader = values.indices.min { (values[$0], $0) < (values[$1], $1) } ?? 0
+            let y = pooled.map { $0.perReplication(objective) }
+            var keep: [Int] = []
+            for i in contenders.indices {
+                let differences = zip(y[i], y[leader]).map { $0 - $1 }
+                let worse = i != leader
+                    && ((try? Statistics.meanConfidenceInterval(differences, level: 0.95))?.lower ?? 0) > 0
+                if !worse { keep.append(i) }
+            }
+            contenders = keep.map { contenders[$0] }
+            pooled = keep.map { pooled[$0] }
+        }
+        let values = pooled.map { $0.value(objective) }
+        let winnerIndex = values.indices.min { (values[$0], $0) < (values[$1], $1) } ?? 0
+        let best = contenders[winnerIndex]
+
+        // 3. Confirm on fresh replications.
+        var startFigures: Figures?, bestFigures: Figures?, gain: ConfidenceInterval?, gainEstimate: Double?
+        var finishes: (start: [Double], best: [Double]) = ([], [])
+        if confirmReplications > 0 {
+            let fresh = confirmOffset..<(confirmOffset + confirmReplications)
+            let pair = best == space.start ? [best] : [best, space.start]
+            let outcomes = try evaluator.simulate(pair, on: fresh)
+            bestFigures = Self.figures(outcomes[0])
+            startFigures = Self.figures(outcomes[outcomes.count - 1])
+            let differences = zip(outcomes[0].deadlineMet, outcomes[outcomes.count - 1].deadlineMet)
+                .map { Double($0 ? 1 : 0) - Double($1 ? 1 : 0) }
+            gainEstimate = differences.reduce(0, +) / Double(differences.count)
+            finishes = (outcomes[outcomes.count - 1].finishDays, outcomes[0].finishDays)
+            gain = try? Statistics.meanConfidenceInterval(differences, level: 0.95)
+        }
+        return Result(plan: plan, objective: objective, seed: seed, start: space.start, best: best,
+                      startSearchValue: startValue, bestSearchValue: evaluator.value(best),
+                      startConfirmed: startFigures, bestConfirmed: bestFigures,
+                      deadlineMetGain: gain, gainEstimate: gainEstimate,
+                      startFinishDays: finishes.start, bestFinishDays: finishes.best,
+                      candidatesSimulated: evaluator.order.count, simulations: evaluator.simulations,
+                      generations: generation, finalistsKept: contenders.count, progress: steps)
+    }
+
+    static func figures(_ outcome: Outcome) -> Figures {
+        Figures(deadlineMet: ProportionSummary(successes: outcome.deadlineMet.filter { $0 }.count,
+                                               trials: outcome.deadlineMet.count),
+                meanFinishDays: outcome.finishDays.reduce(0, +) / Double(max(1, outcome.finishDays.count)),
+                p80FinishDays: Outcome.quantile(outcome.finishDays, 0.8))
+    }
+}
+
+extension PlanOptimiser {
+    /// Compiles and simulates candidates, counting simulations and keeping
+    /// each candidate's outcome on the search replications.
+    struct Evaluator {
+        let space: PlanSpace
+        let scenario: Scenario
+        let planIndex: Int
+        let spec: PlanSpec
+        let seed: UInt64
+        let runner: ReplicationRunner
+        let objective: Objective
+        var simulations = 0
+        /// Outcomes on the search replications, and the order candidates were first simulated (the tie-break).
+        var outcomes: [PlanCandidate: Outcome] = [:]
+        var order: [PlanCandidate: Int] = [:]
+
+        func known(_ c: PlanCandidate) -> Bool { outcomes[c] != nil }
+        func outcome(_ c: PlanCandidate) -> Outcome { outcomes[c] ?? Outcome(deadlineMet: [], finishDays: []) }
+        func value(_ c: PlanCandidate) -> Double { outcomes[c]?.value(objective) ?? .infinity }
+
+        /// Best first; ties to the candidate simulated first.
+        func ranked(_ candidates: [PlanCandidate]) -> [PlanCandidate] {
+            var seen = Set<PlanCandidate>()
+            return candidates.filter { seen.insert($0).inserted }.sorted {
+                (value($0), order[$0] ?? .max) < (value($1), order[$1] ?? .max)
+            }
+        }
+
+        /// Simulates the candidates not seen yet on the search replications; returns all of them ranked.
+        mutating func evaluate(_ candidates: [PlanCandidate], on search: Range<Int>) throws(OptimiseError) -> [PlanCandidate] {
+            var seen = Set<PlanCandidate>()
+            let new = candidates.filter { outcomes[$0] == nil && seen.insert($0).inserted }
+            let results = try simulate(new, on: search)
+            for (c, o) in zip(new, results) {
+                outcomes[c] = o
+                order[c] = order.count
+            }
+            return ranked(candidates)
+        }
+
+        /// The plan a candidate stands for, compiled.
+        static func compile(_ c: PlanCandidate, space: PlanSpace, scenario: Scenario, planIndex: Int,
+                            spec: PlanSpec) -> Swift.Result<CompiledPlan, ScenarioError> {
+            var s = scenario
+            s.plans[planIndex] = space.apply(c, to: spec)
+            do throws(ScenarioError) {
+                let valid = try ScenarioValidator.validated(s, change: "plan search")
+                return .success(try CompiledPlan(scenario: valid, plan: spec.name))
+            } catch {
+                return .failure(error)
+            }
+        }
+
+        /// Every candidate on every replication of `range`, in parallel; results by index.
+        mutating func simulate(_ candidates: [PlanCandidate], on range: Range<Int>) throws(OptimiseError) -> [Outcome] {
+            guard !candidates.isEmpty else { return [] }
+            let (space, scenario, planIndex, spec) = (space, scenario, planIndex, spec)
+            let compiled = runner.run(count: candidates.count) { i in
+                Self.compile(candidates[i], space: space, scenario: scenario, planIndex: planIndex, spec: spec)
+            }
+            var models: [CompiledPlan] = []
+            for result in compiled {
+                switch result {
+                case .success(let model): models.append(model)
+                case .failure(let error): throw .scenario(error)
+                }
+            }
+            let n = range.count, seed = seed
+            let frozen = models
+            let runs = runner.run(count: candidates.count * n) { k in
+                let r = Replication.run(plan: frozen[k / n], seed: seed, replication: range.lowerBound + k % n)
+                return (r.deadlineMet, r.finishDays)
+            }
+            simulations += runs.count
+            return candidates.indices.map { i in
+                let slice = runs[(i * n)..<((i + 1) * n)]
+                return Outcome(deadlineMet: slice.map(\.0), finishDays: slice.map(\.1))
+            }
+        }
+
+        /// Work types ordered by the keys `rule` gives them (each type by its best-ranked order); nil for FIFO.
+        func typeOrder(by rule: DispatchRule) throws(OptimiseError) -> [Int]? {
+            guard rule != .fifo else { return nil }
+            var s = scenario
+            s.plans[planIndex].dispatch = rule
+            s.plans[planIndex].priority = []
+            let model: CompiledPlan
+            do {
+                model = try CompiledPlan(scenario: try ScenarioValidator.validated(s, change: "plan search"), plan: spec.name)
+            } catch {
+                throw .scenario(error)
+            }
+            var key = [Double](repeating: .infinity, count: model.types.count)
+            for o in 0..<model.orderCount {
+                key[model.typeIndex(of: o)] = min(key[model.typeIndex(of: o)], model.priority[o])
+            }
+            return model.types.indices.sorted { (key[$0], $0) < (key[$1], $1) }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Renovation
+import Stochastic
+
+/// Searches, from a plan, for the release phasing, release order and
+/// dispatch (rule and priority list) that best serve one objective
+/// (docs/optimise.md).
+///
+/// 1. **Search** — a genetic algorithm over candidates (Hartmann's
+///    one-point crossover of priority and release lists, uniform crossover
+///    of phases, swap and move mutations), seeded with the starting plan,
+///    the plan under every other dispatch rule with lists from each rule's
+///    keys, and biased random samples around them. Every candidate runs on
+///    the same replications (common random numbers), so candidates differ
+///    only by their plan; a candidate seen before is not simulated again.
+/// 2. **Select** — sequential elimination among the best few and the
+///    starting plan: rounds of further common replications; a finalist
+///    whose paired difference from the current best has a 95 % interval
+///    wholly worse is dropped.
+/// 3. **Confirm** the winner and the starting plan on fresh replications
+///    (numbered from `confirmOffset`), which neither step used.
+///
+/// Deterministic for a seed: the search draws from its own stream
+/// (`StreamPurpose.optimiser`), candidates of a generation are simulated
+/// in parallel and their results stored by index, and every comparison
+/// breaks ties by the order candidates were made.
+public struct PlanOptimiser: Sendable {
+    public enum Objective: String, Codable, Sendable, CaseIterable {
+        /// Maximise P(deadline met); the mean finish breaks ties.
+        case deadline
+        /// Minimise the 80th percentile of the finish.
+        case p80
+    }
+
+    public var objective: Objective
+    /// Simulations (replications, every candidate's counted) the whole run may spend.
+    public var budget: Int
+    /// Replications per candidate during the search.
+    public var replications: Int
+    /// Fresh replications for each of the winner and the starting plan.
+    public var confirmReplications: Int
+    public var confirmOffset = 2_000_000
+    public var population = 12
+    public var finalists = 4
+    /// Generations without a better best after which the search restarts around the best.
+    public var staleGenerations = 10
+    /// Whether the dispatch rule is searched (else only lists and phasing).
+    public var searchRules = true
+    /// Whether communities may move between release dates (else only their order).
+    public var searchPhases = true
+
+    public init(objective: Objective, budget: Int, replications: Int, confirmReplications: Int) {
+        self.objective = objective
+        self.budget = budget
+        self.replications = replications
+        self.confirmReplications = confirmReplications
+    }
+
+    /// What a candidate did on some replications.
+    public struct Outcome: Codable, Sendable, Equatable {
+        public var deadlineMet: [Bool]
+        public var finishDays: [Double]
+
+        /// The objective as one number per replication, lower better (for paired comparisons).
+        func perReplication(_ objective: Objective) -> [Double] {
+            switch objective {
+            // A tiny weight on the finish breaks ties in P without outweighing one replication's miss.
+            case .deadline: zip(deadlineMet, finishDays).map { ($0 ? 0 : 1) + $1 * 1e-9 }
+            case .p80: finishDays
+            }
+        }
+
+        /// The objective over these replications, lower better.
+        func value(_ objective: Objective) -> Double {
+            switch objective {
+            case .deadline:
+                let y = perReplication(.deadline)
+                return y.reduce(0, +) / Double(max(1, y.count))
+            case .p80:
+                return Self.quantile(finishDays, 0.8)
+            }
+        }
+
+        /// Nearest rank, the same on any platform.
+        static func quantile(_ values: [Double], _ p: Double) -> Double {
+            guard !values.isEmpty else { return .nan }
+            let sorted = values.sorted()
+            let rank = Int((p * Double(sorted.count)).rounded(.up))
+            return sorted[min(sorted.count - 1, max(0, rank - 1))]
+        }
+
+        mutating func append(_ other: Outcome) {
+            deadlineMet += other.deadlineMet
+            finishDays += other.finishDays
+        }
+    }
+
+    /// A plan's confirmed figures on fresh replications.
+    public struct Figures: Codable, Sendable, Equatable {
+        public var deadlineMet: ProportionSummary
+        public var meanFinishDays: Double
+        public var p80FinishDays: Double
+    }
+
+    /// Best value after each generation, for the report.
+    public struct Step: Codable, Sendable, Equatable {
+        public var generation: Int
+        public var simulations: Int
+        public var bestValue: Double
+        public var startValue: Double
+    }
+
+    public struct Result: Codable, Sendable {
+        public var plan: String
+        public var objective: Objective
+        public var seed: UInt64
+        public var start: PlanCandidate
+        public var best: PlanCandidate
+        /// The objective on the search's replications (lower better; for `deadline`, 1 − P).
+        public var startSearchValue: Double
+        public var bestSearchValue: Double
+        public var startConfirmed: Figures?
+        public var bestConfirmed: Figures?
+        /// Winner less starting plan, P(deadline met), paired over the fresh replications, with its 95 % interval.
+        public var deadlineMetGain: ConfidenceInterval?
+        public var gainEstimate: Double?
+        /// Finish of each fresh replication (days from the start), for the before/after S-curves.
+        public var startFinishDays: [Double]
+        public var bestFinishDays: [Double]
+        public var candidatesSimulated: Int
+        public var simulations: Int
+        public var generations: Int
+        public var finalistsKept: Int
+        public var progress: [Step]
+    }
+
+    public enum OptimiseError: Error, CustomStringConvertible {
+        case scenario(ScenarioError)
+        case budget(needed: Int, given: Int)
+
+        public var description: String {
+            switch self {
+            case .scenario(let error): error.description
+            case .budget(let needed, let given):
+                "--budget \(given) is too small: the starting plan, one generation and the confirmation need at least \(needed) simulations"
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import DiscreteEvent
+import Experiments
+import Foundation
+import Renovation
+
+/// The readable result of `renosim optimise`.
+public enum OptimiseText {
+    /// Crews sized for a plan, or why none were.
+    public enum Sizing {
+        case sized(CrewSizing.Result)
+        case failed(String)
+    }
+
+    /// A search value as a planner reads it (the search minimises 1 − P for `deadline`).
+    public static func value(_ v: Double, _ objective: PlanOptimiser.Objective) -> String {
+        switch objective {
+        case .deadline: String(format: "P(deadline met) %.1f %%", (1 - v) * 100)
+        case .p80: String(format: "P80 finish %.1f days", v)
+        }
+    }
+
+    public static func render(_ r: PlanOptimiser.Result, start plan: CompiledPlan, block: String, seconds: Double,
+                              sizing: (start: Sizing, best: Sizing)? = nil, target: Double = 0.9) -> String {
+        func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
+        func date(_ days: Double) -> String { days.isFinite ? plan.date(atHours: days * 24).description : "unfinished" }
+        var out = "Optimised plan \(r.plan) (objective \(r.objective.rawValue), seed \(r.seed))\n\n"
+        out += "Search replications:  start \(value(r.startSearchValue, r.objective)), best \(value(r.bestSearchValue, r.objective))\n"
+        if let s = r.startConfirmed, let b = r.bestConfirmed {
+            let n = b.deadlineMet.trials
+            out += "Fresh replications (\(n) each, 95 % Wilson):\n"
+            out += "  starting plan  P(deadline met) \(percent(s.deadlineMet.estimate)) [\(percent(s.deadlineMet.lower)), \(percent(s.deadlineMet.upper))]"
+                + "   P80 finish \(date(s.p80FinishDays))\n"
+            out += "  optimised      P(deadline met) \(percent(b.deadlineMet.estimate)) [\(percent(b.deadlineMet.lower)), \(percent(b.deadlineMet.upper))]"
+                + "   P80 finish \(date(b.p80FinishDays))\n"
+            if let gain = r.gainEstimate, let interval = r.deadlineMetGain {
+                out += String(format: "  gain (paired)  %+.1f points [%+.1f, %+.1f]\n", gain * 100, interval.lower * 100, interval.upper * 100)
+            }
+        }
+        out += "\(r.candidatesSimulated) candidates in \(r.generations) generations, \(r.finalistsKept) left after elimination; "
+            + "\(r.simulations) simulations in \(String(format: "%.1f", seconds)) s\n"
+        if let sizing {
+            out += "\nCrews for P(deadline met) ≥ \(percent(target)) (as `renosim size`):\n"
+            for (label, outcome) in [("size alone (plan \(r.plan))", sizing.start), ("with the optimised plan", sizing.best)] {
+                switch outcome {
+                case .failed(let why):
+                    out += "  \(label): \(why)\n"
+                case .sized(let s):
+                    let cost = s.path.first { $0.crews == s.crews }?.crewCost ?? .nan
+                    out += "  \(label): " + zip(s.trades, s.crews).map { "\($0) \($1)" }.joined(separator: ", ")
+                        + String(format: "; crew cost %.0f per hour; ", cost)
+                        + "confirmed \(percent(s.confirmed.estimate)) [\(percent(s.confirmed.lower)), \(percent(s.confirmed.upper))]"
+                        + "\(s.meetsTarget ? "" : " (target NOT met)"); \(s.simulations) simulations\n"
+                }
+            }
+        }
+        out += "\nPlan block (paste under `plans:`):\n\n" + block
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Renovation
+import SchedulingReference
+
+/// How close `PlanOptimiser` gets, in deterministic mode (one replication
+/// per candidate, constant durations), on generated instances: against the
+/// exhaustive optimum on small ones and the critical-path lower bound on
+/// 30-job ones, beside the best single-pass rule (docs/optimise.md).
+struct OptimiserQuality: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimiser",
+        abstract: "Makespans of the plan search against optima (≤ 10 jobs) and the critical path (30 jobs)."
+    )
+
+    @Option(help: "Small instances (4–10 jobs), solved exactly.") var small = 100
+    @Option(help: "30-job instances, 4 resources.") var large = 50
+    @Option(help: "Schedules (simulations) per instance.") var budget = 2_000
+    @Option(help: "Candidates kept per generation.") var population = 30
+    @Option(help: "Seed of the instance generator and of the search.") var seed: UInt64 = 7
+    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+
+    func run() throws {
+        let runner = ReplicationRunner(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let began = Date()
+        let rules = PriorityRule.allCases
+        var small = (search: 0.0, rule: 0.0, optimal: 0, rules: [Double](repeating: 0, count: rules.count))
+        for index in 0..<self.small {
+            let instance = InstanceGenerator(jobs: 4 + index % 7, resources: 1 + index % 3).instance(seed: seed, index: index)
+            let optimum = Double(ExactMakespan.optimum(instance))
+            let found = Double(try Self.search(instance, budget: budget, population: population, seed: seed, runner: runner))
+            small.search += (found - optimum) / optimum
+            small.rule += (Self.bestRule(instance) - optimum) / optimum
+            for (i, rule) in rules.enumerated() { small.rules[i] += (Self.makespan(instance, rule) - optimum) / optimum }
+            if found == optimum { small.optimal += 1 }
+        }
+        var large = (search: 0.0, rule: 0.0, rules: [Double](repeating: 0, count: rules.count))
+        for index in 0..<self.large {
+            let instance = InstanceGenerator(jobs: 30, resources: 4).instance(seed: seed, index: index)
+            let bound = Double(instance.criticalPathLength)
+            let found = Double(try Self.search(instance, budget: budget, population: population, seed: seed, runner: runner))
+            large.search += (found - bound) / bound
+            large.rule += (Self.bestRule(instance) - bound) / bound
+            for (i, rule) in rules.enumerated() { large.rules[i] += (Self.makespan(instance, rule) - bound) / bound }
+        }
+        func pct(_ x: Double, _ n: Int) -> String { String(format: "%.2f %%", 100 * x / Double(max(1, n))) }
+        print("budget \(budget) schedules per instance, seed \(seed)")
+        print("≤10 jobs (\(self.small)): search \(pct(small.search, self.small)) from optimum, optimal \(small.optimal); "
+              + "best of the six rules per instance \(pct(small.rule, self.small))")
+        print("30 jobs (\(self.large)): search \(pct(large.search, self.large)) from the critical path; "
+              + "best of the six rules per instance \(pct(large.rule, self.large))")
+        func bestSingle(_ sums: [Double]) -> String {
+            let i = sums.indices.min { sums[$0] < sums[$1] } ?? 0
+            return rules.isEmpty ? "" : "\(rules[i].rawValue) \(pct(sums[i], 1))"
+        }
+        print("best single-pass rule: ≤10 jobs \(bestSingle(small.rules.map { $0 / Double(max(1, self.small)) })), "
+              + "30 jobs \(bestSingle(large.rules.map { $0 / Double(max(1, self.large)) }))")
+        print(String(format: "seconds=%.1f", Date().timeIntervalSince(began)))
+    }
+
+    /// The best makespan any single-pass rule gives this instance.
+    static func bestRule(_ instance: SchedulingInstance) -> Double {
+        PriorityRule.allCases.map { makespan(instance, $0) }.min() ?? 0
+    }
+
+    static func makespan(_ instance: SchedulingInstance, _ rule: PriorityRule) -> Double {
+        Double(ParallelSGS.makespan(instance, starts: ParallelSGS.schedule(instance, rule: rule)))
+    }
+
+    static func search(_ instance: SchedulingInstance, budget: Int, population: Int, seed: UInt64,
+                       runner: ReplicationRunner) throws -> Int {
+        let loaded = try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance, rules: [.latestFinish]), file: "rcpsp.yaml")
+        var optimiser = PlanOptimiser(objective: .p80, budget: budget, replications: 1, confirmReplications: 0)
+        optimiser.searchPhases = false
+        optimiser.population = population
+        let result = try optimiser.run(scenario: loaded.valid, plan: "latest_finish", seed: seed, runner: runner)
+        return Int((result.bestSearchValue * 24).rounded())
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@Suite("renosim optimise, end to end")
+struct OptimiseCommandTests {
+    static let minimal = "Tests/Fixtures/minimal.yaml"
+
+    func optimise(_ folder: URL, threads: Int, extra: [String] = []) throws -> CLIRunner.Output {
+        try CLIRunner.run(["optimise", Self.minimal, "--plan", "staged", "--budget", "160", "--replications", "4",
+                           "--confirm", "20", "--population", "6", "--seed", "3", "--threads", String(threads),
+                           "--out", folder.path, "--quiet"] + extra)
+    }
+
+    @Test("prints both figures and a plan block, writes a compare-ready copy, the same on one thread and two")
+    func endToEnd() throws {
+        let one = try CLIRunner.temporaryDirectory(), two = try CLIRunner.temporaryDirectory()
+        let html = one.appendingPathComponent("optimise.html")
+        let a = try optimise(one, threads: 1, extra: ["--report", html.path])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout.contains("starting plan  P(deadline met)") && a.stdout.contains("optimised      P(deadline met)"))
+        #expect(a.stdout.contains("simulations in"))
+        #expect(a.stdout.contains("  - name: staged-optimised\n") && a.stdout.contains("      type: phases\n"))
+        let b = try optimise(two, threads: 2)
+        #expect(b.status == 0, "\(b.stderr)")
+        let jsonA = try Data(contentsOf: one.appendingPathComponent("optimise.json"))
+        let jsonB = try Data(contentsOf: two.appendingPathComponent("optimise.json"))
+        #expect(jsonA == jsonB, "the result depends on the thread count")
+        // Within the budget.
+        let result = try JSONSerialization.jsonObject(with: jsonA) as? [String: Any]
+        #expect((result?["simulations"] as? Int).map { $0 <= 160 } == true)
+
+        // The copy is the scenario with one plan more, and compares.
+        let copy = one.appendingPathComponent("minimal-optimised.yaml")
+        let original = try String(contentsOf: CLIRunner.root.appendingPathComponent(Self.minimal), encoding: .utf8)
+        let copied = try String(contentsOf: copy, encoding: .utf8)
+        #expect(copied.hasPrefix(original.trimmingCharacters(in: .newlines)))
+        let compare = try CLIRunner.run(["compare", copy.path, "--plans", "staged,staged-optimised", "--replications", "5"])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("Search progress") && page.contains("Completion S-curves"))
+    }
+
+    @Test("a budget too small to confirm is refused with what it needs, exit 1")
+    func smallBudget() throws {
+        let output = try CLIRunner.run(["optimise", Self.minimal, "--plan", "staged", "--budget", "10", "--confirm", "20"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("--budget 10 is too small"), "\(output.stderr)")
+        #expect(output.stdout.isEmpty)
+    }
+}
