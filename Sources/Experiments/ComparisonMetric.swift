@@ -34,6 +34,11 @@ public struct ComparisonMetric: Sendable, Equatable {
     public static let crewWaitDays = ComparisonMetric(.waitDays, index: (0, WaitsByCause.causes[0]))
     public static let peakSites = ComparisonMetric(.peakSites)
 
+    /// 1 when milestone `i` was met, else 0: the mean difference is the change in its P(met).
+    public static func milestones(_ plan: CompiledPlan) -> [ComparisonMetric] {
+        plan.milestones.enumerated().map { ComparisonMetric(.milestoneMet, index: ($0, $1.name)) }
+    }
+
     public static let allCases = [
         finishDays, deadlineMet, totalCost, householdDaysDisrupted, onSiteAttainment, crewWaitDays, peakSites,
     ]

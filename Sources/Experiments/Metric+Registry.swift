@@ -7,6 +7,8 @@ extension Metric {
         finishDays, finished, deadlineMet, unfinishedOrders, communityFinishDays, utilisation, waitDays,
         inspections, failedInspections, failureRate, reworkHours, defectsReported, defectsComplex, attainment,
         responderWaitHours, householdDaysDisrupted, peakSites, events, totalCost, completions, cost,
+        milestoneMet, preparationDays, consentRounds, scopeAdded, preparationShare, fundingWaitDays, peakAdvance,
+        riskOccurrences, riskDaysLost,
     ]
 
     public static let finished = Metric(
@@ -71,6 +73,65 @@ extension Metric {
         "Buildings completed in the calendar year.") { r, _ in r.completionsPerYear.map(Double.init) }
     public static let cost = Metric(
         "cost", .money, by: .year, absentMeansZero: true, "Money committed in the calendar year.") { r, _ in r.costPerYear }
+
+    public static let milestoneMet = Metric(
+        "milestone_met", .share, by: .milestone, aggregate: .proportion, as: .boolean,
+        "Every community of the milestone finished by the end of its date.") { r, _ in
+        r.milestonesMet?.map { $0 ? 1 : 0 } ?? []
+    }
+    public static let preparationDays = Metric(
+        "preparation_days", .days, mayBeAbsent: true,
+        "Mean over communities of the days from preparation start to approval (or deferral); null without `preparation`, NaN when a community's preparation did not end.") { r, _ in
+        [r.preparation.map { mean($0.preparationDays) } ?? .nan]
+    }
+    public static let consentRounds = Metric(
+        "consent_rounds", .count, mayBeAbsent: true,
+        "Mean over communities of the consultation rounds held; null without `preparation`.") { r, _ in
+        [r.preparation.map { mean($0.consentRounds.map(Double.init)) } ?? .nan]
+    }
+    public static let scopeAdded = Metric(
+        "scope_added", .count, as: .integer, mayBeAbsent: true,
+        "Optional work types residents asked for at consultation, summed over communities; null without `preparation`.") { r, _ in
+        [r.preparation.map { Double($0.scopeAdded) } ?? .nan]
+    }
+    public static let preparationShare = Metric(
+        "preparation_share", .share, mayBeAbsent: true,
+        "Σ preparation days ÷ Σ days from preparation start to last acceptance, over the communities that finished; null without `preparation` or when none finished.") { r, _ in
+        [r.preparation.map { preparationShare($0, finish: r.communityFinishDays) } ?? .nan]
+    }
+    public static let fundingWaitDays = Metric(
+        "funding_wait_days", .days, mayBeAbsent: true,
+        "Calendar days work orders were held for money (tranches arrived and the advance cap committed), summed over orders; null without `funding`.") { r, _ in
+        [r.funding?.heldDays ?? .nan]
+    }
+    public static let peakAdvance = Metric(
+        "peak_advance", .money, mayBeAbsent: true,
+        "Most money the city had advanced at any time (committed beyond the tranches arrived); null without `funding`.") { r, _ in
+        [r.funding?.peakAdvance ?? .nan]
+    }
+    public static let riskOccurrences = Metric(
+        "risk_occurrences", .count, by: .risk, as: .integer,
+        "Units of the risk's scope in which it occurred (whether or not it then hit any work).") { r, _ in
+        r.risks.map { $0.occurrences.map(Double.init) } ?? []
+    }
+    public static let riskDaysLost = Metric(
+        "risk_days_lost", .days, by: .risk,
+        "Calendar days of start delay and of stop up to the finish, plus extra working hours ÷ hours per day, summed over what the risk hit.") { r, _ in
+        r.risks?.daysLost ?? []
+    }
+
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
+
+    static func preparationShare(_ p: PreparationOutcome, finish: [Double]) -> Double {
+        var preparing = 0.0, span = 0.0
+        for c in finish.indices where c < p.preparationDays.count && finish[c].isFinite && p.preparationDays[c].isFinite {
+            preparing += p.preparationDays[c]
+            span += finish[c] - (p.preparedDays[c] - p.preparationDays[c])
+        }
+        return span > 0 ? preparing / span : .nan
+    }
 
     /// Crew-hours worked ÷ (crews × the trade calendar's working hours from
     /// the start to the finish), rain days counted as available: the

@@ -18,6 +18,10 @@ public struct Metric: Sendable {
         case waitCause = "wait_cause"
         case serviceLevel = "service_level"
         case year
+        /// The plan's milestones, in scenario order.
+        case milestone
+        /// The risks of the register, in scenario order.
+        case risk
     }
 
     /// How a metric's values over the replications are summarised.
@@ -44,10 +48,13 @@ public struct Metric: Sendable {
     /// Whether a run that lacks an index had the value 0 there: a calendar
     /// year past one run's horizon saw no completions and no cost.
     public let absentMeansZero: Bool
+    /// Whether a record may lack it: files written before it existed. A
+    /// scalar of a section the scenario does not have is NaN (null), not absent.
+    public let mayBeAbsent: Bool
     let reader: @Sendable (ReplicationResult, CompiledPlan) -> [Double]
 
     init(_ name: String, _ unit: MetricUnit, by dimension: Dimension? = nil, aggregate: Aggregate = .distribution,
-         as representation: Representation = .number, absentMeansZero: Bool = false, _ description: String,
+         as representation: Representation = .number, absentMeansZero: Bool = false, mayBeAbsent: Bool = false, _ description: String,
          _ reader: @escaping @Sendable (ReplicationResult, CompiledPlan) -> [Double]) {
         self.name = name
         self.unit = unit
@@ -56,6 +63,7 @@ public struct Metric: Sendable {
         self.representation = representation
         self.description = description
         self.absentMeansZero = absentMeansZero
+        self.mayBeAbsent = mayBeAbsent
         self.reader = reader
     }
 
@@ -91,6 +99,8 @@ extension Metric {
         case .waitCause: WaitsByCause.causes
         case .serviceLevel: DefectOutcome.tiers
         case .year: (0..<years).map { String(plan.start.year + $0) }
+        case .milestone: plan.milestones.map(\.name)
+        case .risk: plan.risks.names
         }
     }
 }

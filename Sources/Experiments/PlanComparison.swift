@@ -37,8 +37,10 @@ public struct PlanComparison: Codable, Sendable, Equatable {
         plans = zip(models, results).map { PlanSummary(model: $0, seed: seed, results: $1) }
         let base = results.first ?? []
         let baseModel = models.first
+        // Milestones are the scenario's, so every plan has the same ones under the same names.
+        let compared = ComparisonMetric.allCases + (baseModel.map(ComparisonMetric.milestones) ?? [])
         pairs = zip(models, results).dropFirst().map { model, other in
-            PlanPair(baseline: baseline, plan: model.planName, differences: ComparisonMetric.allCases.map { metric in
+            PlanPair(baseline: baseline, plan: model.planName, differences: compared.map { metric in
                 PairedDifference(metric: metric.name, baseline: base.map { metric.value($0, plan: baseModel ?? model) },
                                  plan: other.map { metric.value($0, plan: model) })
             })

@@ -26,6 +26,8 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var monthlyUtilisation: MonthlyUtilisation?
     /// P(met) per milestone; nil without `milestones` (absent from the file).
     public var milestones: [MilestoneSummary]?
+    /// Per risk of the register: observed against declared probability, mean impact; nil without `risks`.
+    public var risks: [RiskFrequency]?
 
     public init(model: CompiledPlan, seed: UInt64, results: [ReplicationResult]) {
         scenario = model.scenarioName
@@ -50,6 +52,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         buildingProgress = BuildingProgress(model: model, results: results)
         monthlyUtilisation = MonthlyUtilisation(model: model, results: results)
         milestones = MilestoneSummary.all(model: model, results: results)
+        risks = RiskFrequency.all(model: model, results: results)
     }
 
     /// The summary of a scalar metric, or of one index of an indexed one.

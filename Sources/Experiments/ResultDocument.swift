@@ -56,6 +56,10 @@ public struct ResultDocument: Codable, Sendable {
         public var serviceLevels: [String]
         /// Calendar years of the per-year arrays, from the start year.
         public var years: [Int]
+        /// The plan's milestones; absent without any (and in older files).
+        public var milestones: [String]?
+        /// The risk register's names; absent without a register (and in older files).
+        public var risks: [String]?
     }
 
     public init(model: CompiledPlan, seed: UInt64, results: [ReplicationResult], scenario: ScenarioReference,
@@ -77,7 +81,9 @@ public struct ResultDocument: Codable, Sendable {
     public static func names(_ model: CompiledPlan, years: Int) -> Names {
         Names(communities: nil, trades: model.tradeNames,
               waitCauses: WaitsByCause.causes, serviceLevels: DefectOutcome.tiers,
-              years: (0..<years).map { model.start.year + $0 })
+              years: (0..<years).map { model.start.year + $0 },
+              milestones: model.milestones.isEmpty ? nil : model.milestones.map(\.name),
+              risks: model.risks.isEmpty ? nil : model.risks.names)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -137,7 +143,7 @@ public struct ResultDocument: Codable, Sendable {
                 throw .invalid("per_replication[\(i)].community_finish_days[\(bad)] is \(communities[bad]); "
                                + "expected 0 to \(Int(Self.maximumDays)) days, or null")
             }
-            for metric in Metric.scalars where record.values[metric.name] == nil && record.values.count > 0 {
+            for metric in Metric.scalars where record.values[metric.name] == nil && record.values.count > 0 && !metric.mayBeAbsent {
                 // Schema 1 had no failure_rate; every other scalar must be there.
                 guard metric.name == Metric.failureRate.name && schemaVersion == 1 else {
                     throw .invalid("per_replication[\(i)].\(metric.name) is missing")
@@ -162,6 +168,8 @@ extension ResultDocument.Names {
         case .waitCause: waitCauses.count
         case .serviceLevel: serviceLevels.count
         case .year: years.count
+        case .milestone: milestones?.count ?? 0
+        case .risk: risks?.count ?? 0
         }
     }
 
@@ -173,6 +181,8 @@ extension ResultDocument.Names {
         case .waitCause: waitCauses
         case .serviceLevel: serviceLevels
         case .year: years.map(String.init)
+        case .milestone: milestones ?? []
+        case .risk: risks ?? []
         }
     }
 }

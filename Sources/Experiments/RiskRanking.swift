@@ -67,31 +67,20 @@ public struct RiskRanking: Codable, Sendable, Equatable {
 }
 
 /// One risk: how often it occurred against what was declared, what it
-/// cost when it did, and how far it moves the finish.
+/// cost when it did (its ``RiskFrequency``, read through: `effect.name`),
+/// and how far it moves the finish.
+@dynamicMemberLookup
 public struct RiskEffect: Codable, Sendable, Equatable {
-    public var name: String
-    public var declaredProbability: Double
-    /// Units of scope per replication the probability applies to.
-    public var units: Int
-    /// Occurrences ÷ (units × replications): a check on the input.
-    public var observedProbability: Double
-    public var meanOccurrences: Double
-    public var meanDaysLost: Double
-    public var meanCost: Double
+    public var frequency: RiskFrequency
     /// With the risk minus without it: P50 and P80 finish in days, P(deadline met).
     public var p50Shift: Shift
     public var p80Shift: Shift
     public var deadlineShift: Shift
 
+    public subscript<T>(dynamicMember keyPath: KeyPath<RiskFrequency, T>) -> T { frequency[keyPath: keyPath] }
+
     init(model: CompiledPlan, risk r: Int, seed: UInt64, with all: [ReplicationResult], without: [ReplicationResult]) {
-        name = model.risks.risks[r].name
-        declaredProbability = model.risks.risks[r].probability
-        units = model.riskUnits(r)
-        let occurrences = all.map { Double($0.risks?.occurrences[r] ?? 0) }
-        meanOccurrences = SampleSummary(occurrences).mean
-        observedProbability = units > 0 ? meanOccurrences / Double(units) : .nan
-        meanDaysLost = SampleSummary(all.map { $0.risks?.daysLost[r] ?? 0 }).mean
-        meanCost = SampleSummary(all.map { $0.risks?.cost[r] ?? 0 }).mean
+        frequency = RiskFrequency(model: model, risk: r, results: all)
         let n = min(all.count, without.count)
         let a = all.prefix(n).map(\.finishDays), b = without.prefix(n).map(\.finishDays)
         let metA = all.prefix(n).map { $0.deadlineMet ? 1.0 : 0 }, metB = without.prefix(n).map { $0.deadlineMet ? 1.0 : 0 }

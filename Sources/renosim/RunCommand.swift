@@ -26,6 +26,9 @@ struct RunCommand: ParsableCommand {
     var trace = false
     @Flag(help: "Continue an interrupted run from the replications it saved in --out.")
     var resume = false
+    @Option(help: ArgumentHelp("With --out, save finished replications for --resume at most this often (default 10; "
+                               + "0: after every part). SIGINT and SIGTERM always save them.", valueName: "seconds"))
+    var checkpointEvery: Double = 10
     @Option(help: ArgumentHelp("Also write an HTML report with charts (self-contained, printable).", valueName: "file"))
     var report: String?
     @Option(help: ArgumentHelp(OutputFormat.help + " json: the result document (as result.json); "
@@ -38,6 +41,9 @@ struct RunCommand: ParsableCommand {
         }
         if resume && (options.out == nil || options.precision != nil || trace) {
             throw ValidationError("--resume continues a run with a fixed --replications count and --out DIR")
+        }
+        if !(checkpointEvery >= 0 && checkpointEvery.isFinite) {
+            throw ValidationError("--checkpoint-every takes a number of seconds ≥ 0, not \(checkpointEvery)")
         }
     }
 
@@ -56,13 +62,14 @@ struct RunCommand: ParsableCommand {
             var traceRecords: [TraceRecord]?
             var note: String?
             var checkpoint: Checkpoint?
+            var saved = 0
             if trace {
                 var sim = Replication.simulation(plan: model, seed: seed, replication: 0, trace: true)
                 sim.run()
                 results = [sim.model.result(events: sim.eventsHandled)]
                 traceRecords = sim.model.trace
             } else if let out = options.out, options.precision == nil {
-                (results, checkpoint) = try checkpointed(loaded: loaded, model: model, seed: seed, out: out)
+                (results, checkpoint, saved) = try checkpointed(loaded: loaded, model: model, seed: seed, out: out)
             } else {
                 if let out = options.out {
                     StopSignal.exitSaying { signal in
@@ -90,10 +97,20 @@ struct RunCommand: ParsableCommand {
                                       + "\(RunOutput.scheduleOrderLimit) (buildings.csv has every building's finishes)")
                     }
                 } catch {
-                    // The replications stay saved: after freeing space, --resume writes the files without rerunning.
-                    let saved = checkpoint.map { "; the \(results.count) replications are saved in \($0.folder): "
-                        + "free space and rerun the same command with --resume to write the files without simulating again" }
-                    throw CLIFailure(message: "\(error)" + (saved ?? ""), code: 2)
+                    // Save what the checkpoint does not hold yet: after freeing space, --resume writes the
+                    // files without rerunning. If even that cannot be written, say how much is kept.
+                    var kept = ""
+                    if let checkpoint {
+                        do {
+                            try checkpoint.append(Array(results[saved...]))
+                            kept = "; the \(results.count) replications are saved in \(checkpoint.folder): free space and "
+                                + "rerun the same command with --resume to write the files without simulating again"
+                        } catch {
+                            kept = "; saving the replications failed too (\(error)), \(saved) of \(results.count) are kept in "
+                                + "\(checkpoint.folder) for --resume"
+                        }
+                    }
+                    throw CLIFailure(message: "\(error)" + kept, code: 2)
                 }
                 checkpoint?.remove()
             }
@@ -106,19 +123,19 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Runs the replications in chunks, saving each in a checkpoint under
-    /// `out`; on SIGINT or SIGTERM stops after the replications under way,
-    /// keeps what is saved, and says how to resume.
+    /// Runs the replications in parts, saving them in a checkpoint under
+    /// `out` every `--checkpoint-every` seconds; on SIGINT or SIGTERM stops
+    /// after the replications under way, saves them, and says how to resume.
     /// The checkpoint is removed by the caller once the result files are written.
     func checkpointed(loaded: LoadedScenario, model: CompiledPlan, seed: UInt64, out: String) throws
-        -> ([ReplicationResult], Checkpoint) {
+        -> ([ReplicationResult], Checkpoint, saved: Int) {
         let total = options.replications
         let stop = StopSignal.install()
         let run = CheckpointedRun(model: model, seed: seed, replications: total, out: out, scenarioSHA256: loaded.sha256)
         let bar = ProgressBar(label: model.planName, total: total, quiet: options.quiet)
         let outcome: CheckpointedRun.Outcome
         do {
-            outcome = try run.run(resume: resume, runner: options.runner,
+            outcome = try run.run(resume: resume, runner: options.runner, saveEvery: checkpointEvery,
                                   resumed: { Terminal.note("resuming: \($0) of \(total) replications already done") },
                                   progress: { bar.update($0) }, stop: { stop.requested })
         } catch {
@@ -128,8 +145,8 @@ struct RunCommand: ParsableCommand {
         }
         bar.finish()
         switch outcome {
-        case .finished(let results, let checkpoint):
-            return (results, checkpoint)
+        case .finished(let results, let checkpoint, let saved):
+            return (results, checkpoint, saved)
         case .interrupted(let saved):
             var command = ["renosim", "run", scenario, "--plan", model.planName, "--replications", String(total),
                            "--seed", String(seed), "--out", out]

@@ -92,7 +92,8 @@ struct HostileInputTests {
         let names = Self.files(in: out)
 
         // 4 KiB per file: the new results are larger, so their writes fail with EFBIG
-        // (40 replications: the checkpoint's chunk; 2: result.json, after the chunk).
+        // (40 replications: result.json, then saving the replications for --resume fails too;
+        // 2: result.json, after which the 2 replications are saved).
         for replications in ["40", "2"] {
             let full = try CLIRunner.run(["run", Self.minimal, "--replications", replications, "--seed", "5", "--quiet",
                                           "--out", out.path], fileSizeLimitKiB: 4)

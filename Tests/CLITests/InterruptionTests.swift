@@ -8,7 +8,7 @@ struct InterruptionTests {
         let folder = try CLIRunner.temporaryDirectory()
         let interrupted = folder.appendingPathComponent("interrupted").path
         let args = ["run", "scenarios/yonghong-2022.yaml", "--plan", "three-year", "--replications", "80",
-                    "--seed", "5", "--threads", "1", "--quiet"]
+                    "--seed", "5", "--threads", "1", "--quiet", "--checkpoint-every", "0"]
 
         let process = Process()
         process.executableURL = CLIRunner.binary

@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import Renovation
 import Reports
+import Synchronization
 import Testing
 
 @Suite("Checkpoints and printed commands are not trusted blindly")
@@ -33,6 +34,37 @@ struct CheckpointTests {
         let (checkpoint, manifest, check) = try checkpoint()
         let (_, results) = try Checkpoint.resume(in: checkpoint.folder, manifest: manifest, check: check)
         #expect(results.map(\.replication) == Array(0..<6))
+    }
+
+    @Test("saving is by time: a run that finishes within the interval writes no chunk; 0 saves every part; a stop saves all")
+    func savingByTime() throws {
+        let scenario = try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("Tests/Fixtures/minimal.yaml").path).valid
+        let model = try CompiledPlan(scenario: scenario, plan: "staged")
+        func chunks(_ folder: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("chunk-") }.sorted()
+        }
+        func run(saveEvery: Double, stopAfter: Int? = nil) throws -> (CheckpointedRun.Outcome, [String]) {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("renosim-save-\(UUID().uuidString)").path
+            let run = CheckpointedRun(model: model, seed: 5, replications: 120, out: out, scenarioSHA256: "x")
+            let done = Progress()
+            let outcome = try run.run(resume: false, runner: ReplicationRunner(threads: 1), saveEvery: saveEvery,
+                                      progress: { n in done.count.withLock { $0 = max($0, n) } },
+                                      stop: { stopAfter.map { n in done.count.withLock { $0 >= n } } ?? false })
+            return (outcome, chunks(run.folder))
+        }
+        // 120 replications in parts of 50: none saved when the run ends within an hour.
+        let (quiet, none) = try run(saveEvery: 3600)
+        guard case .finished(let results, _, let saved) = quiet else { Issue.record("not finished"); return }
+        #expect(results.map(\.replication) == Array(0..<120))
+        #expect(saved == 0 && none.isEmpty)
+        // 0: every part but the last (which the result files hold).
+        let (every, two) = try run(saveEvery: 0)
+        guard case .finished(_, _, let savedEvery) = every else { Issue.record("not finished"); return }
+        #expect(savedEvery == 100 && two == ["chunk-000000.json", "chunk-000001.json"])
+        // Stopped after the first replication: what was run is saved, however long the interval.
+        let (stopped, one) = try run(saveEvery: 3600, stopAfter: 1)
+        guard case .interrupted(let kept) = stopped else { Issue.record("not interrupted"); return }
+        #expect(kept >= 1 && kept < 120 && one == ["chunk-000000.json"])
     }
 
     @Test("a chunk edited to finishDays -1e308 is refused by name: by its checksum, and by the result files' range checks")
@@ -83,3 +115,9 @@ struct CheckpointTests {
         #expect(ShellQuote.command(["renosim", "run", "a b"]) == "renosim run 'a b'")
     }
 }
+
+/// Replications done so far, as a run's progress reports them from its threads.
+private final class Progress: Sendable {
+    let count = Mutex(0)
+}
+

@@ -113,4 +113,33 @@ struct PlanComparisonTests {
         #expect(text.contains("three-year − five-year"))
         #expect(text.contains("finish_days"))
     }
+
+    @Test("milestones are paired in compare and checked by name; risks and preparation reach the result file")
+    func milestonesPairedAndChecked() throws {
+        let valid = try shipped("yonghong-2022.yaml").valid
+        let models = try ["three-year-2021-preparation", "three-year"].map { try CompiledPlan(scenario: valid, plan: $0) }
+        let results = PlanComparison.replicate(models: models, seed: 9, replications: 12, threads: 2)
+        let comparison = PlanComparison(models: models, results: results, seed: 9)
+        let name = "milestone_met[guangjing-first]"
+        let d = try #require(comparison.pairs.first?.differences.first { $0.metric == name })
+        // The paired mean difference is the change in P(met), replication by replication.
+        let met = results.map { $0.map { $0.milestonesMet![0] ? 1.0 : 0 } }
+        #expect(abs(d.meanDifference - zip(met[1], met[0]).map { $0 - $1 }.reduce(0, +) / 12) < 1e-12)
+        #expect(comparison.plans[1].milestones?.first?.met.successes == Int(met[1].reduce(0, +)))
+
+        let document = ResultDocument(model: models[1], seed: 9, results: results[1],
+                                      scenario: .init(name: "yonghong-2022", file: "y.yaml", sha256: ""), toolVersion: "test")
+        let series = Dictionary(uniqueKeysWithValues: document.metricSeries().map { ($0.name, $0.values) })
+        #expect(series[name] == met[1])
+        #expect(series["risk_occurrences[citywide-stop-2022]"] == results[1].map { Double($0.risks!.occurrences[2]) })
+        #expect(series["preparation_share"]?.allSatisfy { $0 > 0 && $0 < 1 } == true)
+        #expect(series["funding_wait_days"]?.allSatisfy { $0 >= 0 } == true)
+        // A check of the file against itself sees every new series and finds them unchanged.
+        let read = try ResultJSON.decode(ResultDocument.self, from: ResultJSON.encode(document))
+        let report = BaselineCheck(mode: .exact).compare(baseline: read, current: document)
+        #expect(report.outcome == .unchanged)
+        for label in [name, "risk_days_lost[hidden-pipe-conditions]", "peak_advance", "consent_rounds"] {
+            #expect(report.metrics.contains { $0.metric == label && $0.verdict == .identical }, "\(label)")
+        }
+    }
 }

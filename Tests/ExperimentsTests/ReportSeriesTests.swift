@@ -1,4 +1,5 @@
 import Experiments
+import Reports
 import Testing
 @testable import Renovation
 
@@ -51,5 +52,30 @@ struct ReportSeriesTests {
                         || model.calendarRainSensitive.contains(true))
             }
         }
+    }
+
+    @Test("community timeline: preparation starts, ends, then the works finish; one row of bars per community in the report")
+    func communityTimeline() throws {
+        let model = try CompiledPlan(scenario: shipped("yonghong-2022.yaml").valid, plan: "three-year")
+        let results = ReplicationRunner(threads: 2).run(model: model, seed: 5, replications: 0..<6)
+        let rows = CommunityFinish.of(results, model: model)
+        #expect(rows.count == model.communities.count)
+        for (c, row) in rows.enumerated() {
+            #expect(row.preparationStart == model.preparation!.startHours[c] / 24)
+            #expect(row.preparationStart <= row.preparedP10 && row.preparedP10 <= row.preparedP50 && row.preparedP50 <= row.preparedP90,
+                    "\(row)")
+            // Works open only once prepared: every finish after its own replication's approval, so the medians too.
+            #expect(row.preparedP50 < row.p50 && row.p10 <= row.p50 && row.p50 <= row.p90, "\(row)")
+            #expect(row.release == model.releaseTime[c] / 24 && row.release < row.p50, "\(row)")
+        }
+        let document = ResultDocument(model: model, seed: 5, results: results,
+                                      scenario: .init(name: model.scenarioName, file: "y.yaml", sha256: ""), toolVersion: "test")
+        let html = HTMLReport.render(document, communities: rows)
+        let chart = try #require(html.range(of: "id=\"community-timeline\"").map { String(html[$0.lowerBound...]) })
+        let svg = String(chart[..<(chart.range(of: "</svg>")?.upperBound ?? chart.endIndex)])
+        // Four bars a community: preparation, works and two whiskers.
+        #expect(svg.components(separatedBy: "<rect class=\"bar\"").count - 1 == 4 * model.communities.count)
+        #expect(!HTMLReport.render(document, communities: nil).contains("community-timeline"))
+        #expect(html.contains("<th>Milestone guangjing-first by 2023-06-30</th><td>P(met) "))
     }
 }

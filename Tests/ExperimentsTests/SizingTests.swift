@@ -94,7 +94,7 @@ struct PrecisionTests {
         #expect(outcome.steps.count >= 2)
         // The result is the plain run with that many replications.
         let plain = ReplicationRunner(threads: 1).run(model: model, seed: 3, replications: 0..<outcome.results.count)
-        let same = plain == outcome.results
+        let same = "\(plain)" == "\(outcome.results)"   // as text: NaN finishes of work never asked for
         #expect(same)
     }
 

@@ -65,9 +65,15 @@ public struct MultiPoolDispatcher {
     /// reserves its pools; `.infinity` for no guard.
     public var guardHours: Double
 
+    /// Bit q (word q / 64) set while `queues[q]` holds a request: a pass
+    /// looks only at non-empty queues of classes not blocked.
+    @usableFromInline var nonEmpty: [UInt64]
+
     // The pass under way.
-    @usableFromInline var blocked: [Bool]
+    /// Bits 2c and 2c + 1 (class c's two queues) set once class c is blocked.
+    @usableFromInline var blockedQueues: [UInt64]
     @usableFromInline var reserved: [Bool]
+    @usableFromInline var anyReserved = false
     /// Whether the pass has met its first blocked request (the only one that may reserve).
     @usableFromInline var firstBlockedSeen = false
 
@@ -91,27 +97,34 @@ public struct MultiPoolDispatcher {
         needPool = pool
         needUnits = units
         queues = Array(repeating: EventHeap<Waiting>(), count: 2 * needs.count)
-        blocked = [Bool](repeating: false, count: needs.count)
+        nonEmpty = [UInt64](repeating: 0, count: (2 * needs.count + 63) / 64)
+        blockedQueues = nonEmpty
+        classCount = needs.count
         reserved = [Bool](repeating: false, count: capacity.count)
         _shortNeeds = [UInt64](repeating: 0, count: needs.count)
         self.guardHours = guardHours
     }
 
-    @inlinable public var classCount: Int { blocked.count }
+    public let classCount: Int
 
     /// Adds a request to wait for the next pass.
     @inlinable
     public mutating func enqueue(_ request: Int32, class c: Int, key: Double, urgent: Bool, since: Double) {
-        queues[2 * c + (urgent ? 0 : 1)].insert(.init(time: key, sequence: UInt64(UInt32(bitPattern: request)),
-                                                      event: Waiting(request: request, since: since)))
+        let q = 2 * c + (urgent ? 0 : 1)
+        queues[q].insert(.init(time: key, sequence: UInt64(UInt32(bitPattern: request)),
+                               event: Waiting(request: request, since: since)))
+        nonEmpty[q >> 6] |= 1 << UInt64(q & 63)
         _waitingCount += 1
     }
 
     /// Starts a decision: no class blocked, no pool reserved.
     @inlinable
     public mutating func beginPass() {
-        for c in blocked.indices { blocked[c] = false }
-        for p in reserved.indices { reserved[p] = false }
+        for w in blockedQueues.indices { blockedQueues[w] = 0 }
+        if anyReserved {
+            for p in reserved.indices { reserved[p] = false }
+            anyReserved = false
+        }
         firstBlockedSeen = false
     }
 
@@ -121,28 +134,39 @@ public struct MultiPoolDispatcher {
     @inlinable
     public mutating func next(at now: Double) -> (request: Int32, class: Int)? {
         while true {
+            // The best head among the non-empty queues of classes not blocked.
             var best = -1
-            for c in blocked.indices where !blocked[c] {
-                for q in (2 * c)...(2 * c + 1) {
-                    guard let head = queues[q].min else { continue }
-                    if best < 0 || ranksBefore(head, queue: q, queues[best].min!, queue: best) { best = q }
+            var bestHead = EventHeap<Waiting>.Entry(time: 0, sequence: 0, event: Waiting(request: 0, since: 0))
+            for w in nonEmpty.indices {
+                var bits = nonEmpty[w] & ~blockedQueues[w]
+                while bits != 0 {
+                    let q = w << 6 | bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let head = queues[q].min.unsafelyUnwrapped
+                    if best < 0 || ranksBefore(head, queue: q, bestHead, queue: best) {
+                        best = q
+                        bestHead = head
+                    }
                 }
             }
             guard best >= 0 else { return nil }
             let c = best / 2
             let short = shortfall(class: c)
             if short == 0 {
-                let entry = queues[best].popMin()!
+                _ = queues[best].popMin()
+                if queues[best].isEmpty { nonEmpty[best >> 6] &= ~(1 << UInt64(best & 63)) }
                 _waitingCount -= 1
-                return (entry.event.request, c)
+                return (bestHead.event.request, c)
             }
-            blocked[c] = true
+            // 2c is even, so both of the class's bits are in one word.
+            blockedQueues[(2 * c) >> 6] |= 3 << UInt64((2 * c) & 63)
             _shortNeeds[c] = short
             // Only the pass's first blocked request may reserve.
             if !firstBlockedSeen {
                 firstBlockedSeen = true
-                if now - queues[best].min!.event.since >= guardHours {
+                if now - bestHead.event.since >= guardHours {
                     for i in needStart[c]..<needStart[c + 1] { reserved[needPool[i]] = true }
+                    anyReserved = true
                 }
             }
         }
@@ -198,6 +222,9 @@ public struct MultiPoolDispatcher {
             precondition(_free[p] >= 0 && _free[p] <= capacity[p], "pool \(p): \(_free[p]) free of \(capacity[p])")
         }
         precondition(_waitingCount == queues.reduce(0) { $0 + $1.count }, "waiting count out of step with the queues")
+        for q in queues.indices {
+            precondition(queues[q].isEmpty == (nonEmpty[q >> 6] & (1 << UInt64(q & 63)) == 0), "queue \(q)'s bit out of step")
+        }
         #endif
     }
 }

@@ -74,6 +74,25 @@ public struct RiskOutcome: Codable, Sendable, Equatable {
     }
 }
 
+/// What money from higher levels did in one replication (`funding`).
+public struct FundingOutcome: Codable, Sendable, Equatable {
+    /// Calendar days work orders waited for money, summed over orders.
+    public var heldDays: Double
+    /// Most money committed beyond the tranches arrived at any time.
+    public var peakAdvance: Double
+    /// Per tranche: when it arrived (or would have, past the horizon), days from the start.
+    public var arrivalDays: [Double]
+    /// Per tranche: the amount drawn.
+    public var amounts: [Double]
+
+    public init(heldDays: Double, peakAdvance: Double, arrivalDays: [Double], amounts: [Double]) {
+        self.heldDays = heldDays
+        self.peakAdvance = peakAdvance
+        self.arrivalDays = arrivalDays
+        self.amounts = amounts
+    }
+}
+
 /// Everything one replication of one plan yields.
 public struct ReplicationResult: Codable, Sendable, Equatable {
     public var replication: Int
@@ -130,6 +149,8 @@ public struct ReplicationResult: Codable, Sendable, Equatable {
     /// What each risk of the register did (in register order); nil without
     /// a register, and absent from files written before risks existed.
     public var risks: RiskOutcome? = nil
+    /// Money from tranches and the city's advance; nil without `funding`.
+    public var funding: FundingOutcome? = nil
 
     /// The final window's share of the time from the start to the last acceptance.
     public static let finalWindowShare = 0.1

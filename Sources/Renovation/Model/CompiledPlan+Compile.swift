@@ -118,6 +118,7 @@ extension CompiledPlan {
             guard let budget = scenario.budget else { return .infinity }
             return budget.perYear[String(scenario.start.year + offset)] ?? budget.otherYears ?? 0
         }
+        funding = FundingModel(scenario.funding, start: start)
         communityCorrelation = scenario.work.communityCorrelation
         preparation = PreparationModel(scenario, plan: plan, communities: communities, types: compiled, start: start)
         milestones = Milestone.compile(scenario, plan: plan, communities: communities, start: start)
@@ -127,6 +128,7 @@ extension CompiledPlan {
         initialWaitCounts = []
         priority = computePriorities()
         initialWaitCounts = predecessorCounts()
+        monthStartHours = computeMonthStartHours()
     }
 
     /// Each name's index (the first, were one repeated). Every name a valid

@@ -1,11 +1,8 @@
 import DiscreteEvent
 
 extension CompiledPlan {
-    /// Where each calendar month of the simulated span begins, in hours
-    /// from the start, with the horizon as the last entry: month `m` runs
-    /// from `monthStartHours[m]` to `monthStartHours[m + 1]`. The first
-    /// month begins at the start date, which need not be the 1st.
-    public var monthStartHours: [Double] {
+    /// ``monthStartHours``, computed once when the plan is compiled.
+    func computeMonthStartHours() -> [Double] {
         let horizon = baseCalendar.horizon
         var bounds = [0.0]
         var year = start.year, month = start.month

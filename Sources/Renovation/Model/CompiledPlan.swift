@@ -57,6 +57,11 @@ public struct CompiledPlan: Sendable {
     public let starvationGuardHours: Double
     /// How many predecessor orders each order waits for, before anything is accepted.
     public internal(set) var initialWaitCounts: [Int32]
+    /// Where each calendar month of the simulated span begins, in hours
+    /// from the start, with the horizon as the last entry: month `m` runs
+    /// from `monthStartHours[m]` to `monthStartHours[m + 1]`. The first
+    /// month begins at the start date, which need not be the 1st.
+    public internal(set) var monthStartHours: [Double] = []
 
     // Inspections.
     public let supervisors: Int
@@ -70,6 +75,8 @@ public struct CompiledPlan: Sendable {
     public let defectModel: DefectModel?
     /// Money per year from the start year; `.infinity` without a budget.
     public let budgetPerYear: [Double]
+    /// Tranches and the city's advance; nil without `funding`.
+    public let funding: FundingModel?
     public let communityCorrelation: Double
     /// The risk register (empty without `risks:`).
     public internal(set) var risks: RiskModel

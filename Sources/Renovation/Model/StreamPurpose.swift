@@ -10,6 +10,8 @@ public enum StreamPurpose {
     /// A community's preparation; the high 32 bits say which step
     /// (``PreparationOffice``), so each consultation round draws the same in every plan.
     public static let preparation: UInt64 = 8
+    /// A funding tranche's arrival delay, then its amount; the tranche's position is the entity.
+    public static let funding: UInt64 = 9
     /// Whether a risk occurs in a unit of its scope; the driver's name in the high 32 bits.
     public static let riskOccurrence: UInt64 = 10
     /// What an occurrence does; the risk's name in the high 32 bits.

@@ -25,6 +25,8 @@ public struct Scenario: Codable, Sendable {
     public var supervisors: SupervisionSpec?
     public var defects: DefectSpec?
     public var budget: BudgetSpec?
+    /// Tranches from higher levels with uncertain arrival, and the city's advance.
+    public var funding: FundingSpec?
     /// Survey, consultation, design and approval before a community's works.
     public var preparation: PreparationSpec?
     /// Dates by which communities must be finished, each reported as P(met).
@@ -42,7 +44,7 @@ public struct Scenario: Codable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, start, deadline, seed
         case horizonYears = "horizon_years"
-        case calendar, weather, trades, supervisors, defects, budget, preparation, milestones, communities, inventory, generate, work, risks, plans
+        case calendar, weather, trades, supervisors, defects, budget, funding, preparation, milestones, communities, inventory, generate, work, risks, plans
     }
 
     public init(from decoder: Decoder) throws {
@@ -59,6 +61,7 @@ public struct Scenario: Codable, Sendable {
         supervisors = try c.decodeIfPresent(SupervisionSpec.self, forKey: .supervisors)
         defects = try c.decodeIfPresent(DefectSpec.self, forKey: .defects)
         budget = try c.decodeIfPresent(BudgetSpec.self, forKey: .budget)
+        funding = try c.decodeIfPresent(FundingSpec.self, forKey: .funding)
         preparation = try c.decodeIfPresent(PreparationSpec.self, forKey: .preparation)
         milestones = try c.decodeIfPresent([MilestoneSpec].self, forKey: .milestones)
         communities = try c.decodeIfPresent([CommunitySpec].self, forKey: .communities)

@@ -83,6 +83,33 @@ extension ScenarioChecks {
         }
     }
 
+    static let maximumTranches = 1_000
+
+    mutating func checkFunding() {
+        guard let funding = scenario.funding else { return }
+        let path = ScenarioKeyPath() + "funding"
+        require(funding.advanceCap, path + "advance_cap", "an amount", from: .closed(0))
+        if funding.tranches.isEmpty, funding.advanceCap == 0 {
+            error(path + "tranches", "funding has no tranche and no advance, so no work order could ever start",
+                  expected: "at least one tranche, or an advance_cap (leave out `funding` for no limit)")
+        }
+        require(funding.tranches.count, path + "tranches", "a number of tranches", to: Self.maximumTranches)
+        requireUnique(funding.tranches.map(\.name), { path + "tranches" + $0 + "name" }, "tranche name")
+        for (i, tranche) in funding.tranches.enumerated() {
+            let tranchePath = path + "tranches" + i
+            requireName(tranche.name, tranchePath + "name", "tranche name")
+            requireNonNegative(tranche.amount, tranchePath + "amount", "amounts", maximum: Self.maximumMoney)
+            requireNonNegative(tranche.delayDays, tranchePath + "delay_days", "days")
+            if tranche.date < scenario.start {
+                error(tranchePath + "date", "tranche '\(tranche.name)' is due on \(tranche.date), before the programme's start \(scenario.start)",
+                      expected: "a date on or after \(scenario.start) (money in hand at the start is a tranche dated the start)")
+            }
+        }
+    }
+
+    /// Money drawn from a distribution: a trillion is beyond any programme.
+    static let maximumMoney = 1e12
+
     static func budgetYear(_ key: String) -> Int? {
         guard key.count == 4, key.allSatisfy(\.isASCII), let year = Int(key), year >= 1000 else { return nil }
         return year

@@ -61,13 +61,15 @@ extension ScenarioLoader {
         case "ShutdownRule": ShutdownRule.allCases.map(\.rawValue)
         case "DispatchRule": DispatchRule.allCases.map(\.rawValue)
         case "RiskScope": RiskScope.allCases.map(\.rawValue)
+        case "ConsentLimitChoice": ConsentLimitChoice.allCases.map(\.rawValue)
         case "Weekday": Weekday.allCases.map(\.rawValue)
         case "InventoryEncoding": InventoryEncoding.allCases.map(\.rawValue)
         case "Family": Distribution.Family.allCases.map(\.rawValue)
         default: nil
         }
         let words = ["ScaleUnit": "scale unit (per)", "ShutdownRule": "shutdown rule", "DispatchRule": "dispatch rule", "RiskScope": "risk scope (per)",
-                     "Weekday": "weekday", "InventoryEncoding": "inventory encoding", "Family": "distribution type"]
+                     "ConsentLimitChoice": "round-limit choice (on_limit)", "Weekday": "weekday",
+                     "InventoryEncoding": "inventory encoding", "Family": "distribution type"]
         return choices.map { (words[typeName] ?? typeName, $0) }
     }
 

@@ -19,6 +19,7 @@ public enum ScenarioValidator {
         checks.checkSupervision()
         checks.checkDefects()
         checks.checkBudget()
+        checks.checkFunding()
         checks.checkProgramme()
         checks.checkWork()
         checks.checkPlans()

@@ -4,6 +4,7 @@
 ///     queued ──(dispatch: all its crews free, calendar, money)──▶ running
 ///     queued ──(dispatch: would run into a shutdown, first time)──▶ held ──(window ends)──▶ queued
 ///     queued ──(dispatch: the start year's money is spent)──▶ budgetWait ──(1 January)──▶ queued
+///     queued ──(dispatch: tranches arrived + advance cap spent)──▶ fundingWait ──(next tranche arrives)──▶ queued
 ///     queued ──(dispatch: no working time left before the horizon)──▶ stranded
 ///     running ──(work done; crews back)──▶ inspection ──(passes)──▶ accepted
 ///     running ──(work done, no supervisors)──▶ accepted
@@ -29,4 +30,6 @@ public enum OrderState: UInt8, Sendable, Codable {
     case accepted
     /// Cannot be placed within the simulated horizon.
     case stranded
+    /// The money arrived and the city's advance are committed; re-queued when the next tranche arrives.
+    case fundingWait
 }

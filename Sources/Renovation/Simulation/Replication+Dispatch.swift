@@ -60,7 +60,15 @@ extension Replication {
                 record(.budgetBlocked, now, order: o)
                 return
             }
+            if let ledger = funding, !ledger.allows(cost) {
+                state[o] = .fundingWait
+                since[o] = now
+                funding?.waiting.append(Int32(o))
+                record(.fundingBlocked, now, order: o)
+                return
+            }
             spent[year] += cost
+            funding?.commit(cost)
         }
         dispatcher.take(class: k)
         state[o] = .running
@@ -101,9 +109,20 @@ extension Replication {
         let rains = plan.calendarRainSensitive[cal]
         guard hasShutdowns || rains else { return }
         let dry = plan.calendars[cal]
-        let dryEnd = rains ? finish(on: dry, work: work, from: now) : end
+        // Most jobs meet no rain and no shutdown: where two calendars offer the same hours over
+        // the job's span they are the same there (one only ever closes what the other opens),
+        // so the finish is the same and no second search of the calendar is needed.
+        let dryEnd = rains && !sameHours(calendars[cal], dry, from: now, to: end)
+            ? finish(on: dry, work: work, from: now) : end
         if rains { waits.weather += (end - dryEnd) / hoursPerCalendarDay }
-        if hasShutdowns { waits.shutdown += (dryEnd - finish(on: plan.baseCalendar, work: work, from: now)) / hoursPerCalendarDay }
+        if hasShutdowns && !sameHours(dry, plan.baseCalendar, from: now, to: dryEnd) {
+            waits.shutdown += (dryEnd - finish(on: plan.baseCalendar, work: work, from: now)) / hoursPerCalendarDay
+        }
+    }
+
+    /// Whether `a` and `b` offer the same working hours in [from, to).
+    func sameHours(_ a: WorkingCalendar, _ b: WorkingCalendar, from: Double, to: Double) -> Bool {
+        a.workHours(from: from, to: to) == b.workHours(from: from, to: to)
     }
 
     func finish(on calendar: WorkingCalendar, work: Double, from now: Double) -> Double {

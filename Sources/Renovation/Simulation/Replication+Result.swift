@@ -47,7 +47,8 @@ extension Replication {
             milestonesMet: plan.milestones.isEmpty ? nil : plan.milestones.map {
                 $0.met(communityFinishDays: communityFinish.map { $0 / hoursPerCalendarDay })
             },
-            risks: risks.outcome(until: finishHours))
+            risks: risks.outcome(until: finishHours),
+            funding: funding?.outcome)
     }
 
     /// Crew wait per trade, days, of the orders accepted in the last
@@ -116,6 +117,9 @@ extension Replication {
                 add("\(type.name): waiting for " + what.joined(separator: " and "))
             case .held: add("\(type.name): held for a shutdown")
             case .budgetWait: add("\(type.name): no budget left in any remaining year")
+            case .fundingWait:
+                add(funding?.pending ?? 0 > 0 ? "\(type.name): waiting for a funding tranche due after the horizon"
+                    : "\(type.name): no money left: every tranche arrived and the advance cap is reached")
             case .running, .inspection: add("\(type.name): still in progress at the horizon")
             case .stranded: add("\(type.name): does not fit in the calendar before the horizon")
             }

@@ -43,6 +43,8 @@ public struct Replication: SimulationModel {
         case prepared(Int32)
         /// A risk's start delay of a ready order has passed.
         case riskDelayEnded(Int32)
+        /// A funding tranche has arrived.
+        case trancheArrived(Int32)
     }
 
     public let plan: CompiledPlan
@@ -109,6 +111,8 @@ public struct Replication: SimulationModel {
     var spent: [Double]
     var budgetWaiting: [Int32] = []
     var newYearPending = false
+    /// Tranches, commitments and the advance; nil without `funding`.
+    var funding: FundingLedger?
 
     /// Inspections, re-keyed per order and attempt.
     let inspectionStream: RandomStream
@@ -190,6 +194,7 @@ public struct Replication: SimulationModel {
         }
         communityFinish = [Double](repeating: .nan, count: plan.communities.count)
         spent = [Double](repeating: 0, count: plan.budgetPerYear.count)
+        funding = plan.funding.map { FundingLedger(model: $0, key: key, horizon: plan.baseCalendar.horizon) }
         completionsPerYear = [Int](repeating: 0, count: plan.budgetPerYear.count)
         workedCrewHours = [Double](repeating: 0, count: plan.tradeNames.count)
         monthStart = plan.monthStartHours
@@ -251,6 +256,11 @@ public struct Replication: SimulationModel {
                 sim.calendar.schedule(.preparationStart(Int32(c)), at: preparation.startHours[c])
             }
         }
+        if let funding = sim.model.funding {
+            for i in funding.arrivalHours.indices where funding.arrivalHours[i] < horizon {
+                sim.calendar.schedule(.trancheArrived(Int32(i)), at: funding.arrivalHours[i])
+            }
+        }
         return sim
     }
 
@@ -282,6 +292,7 @@ public struct Replication: SimulationModel {
         case .surveyDone(let c): surveyDone(Int(c), now, &calendar)
         case .prepared(let c): prepared(Int(c), now, &calendar)
         case .riskDelayEnded(let o): enqueue(Int(o), now, &calendar)
+        case .trancheArrived(let i): trancheArrived(Int(i), now, &calendar)
         }
     }
 
@@ -475,5 +486,16 @@ public struct Replication: SimulationModel {
             waits.budget += (now - since[o]) / hoursPerCalendarDay
             enqueue(o, now, &calendar)
         }
+    }
+
+    /// Money has come: every order that waited for it tries again this instant, in rank order.
+    mutating func trancheArrived(_ i: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        guard var ledger = funding else { return }
+        ledger.arrive(i)
+        let waiting = ledger.waiting
+        ledger.waiting.removeAll(keepingCapacity: true)
+        for o in waiting { ledger.heldDays += (now - since[Int(o)]) / hoursPerCalendarDay }
+        funding = ledger
+        for o in waiting { enqueue(Int(o), now, &calendar) }
     }
 }

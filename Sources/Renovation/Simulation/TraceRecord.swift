@@ -2,7 +2,7 @@
 /// building through its works.
 public struct TraceRecord: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
-        case released, started, held, budgetBlocked = "budget_blocked", workDone = "work_done"
+        case released, started, held, budgetBlocked = "budget_blocked", fundingBlocked = "funding_blocked", workDone = "work_done"
         case failed, accepted, stranded
         case preparationStarted = "preparation_started", surveyed, prepared, deferred, skipped
     }

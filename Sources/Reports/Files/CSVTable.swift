@@ -21,9 +21,14 @@ public struct CSVTable: Sendable {
     }
 
     static func quote(_ field: String) -> String {
-        // Bytes, not Characters: a national run quotes-checks 35 million fields.
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        guard needsQuotes(field) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a field holds a comma, a quote or a line break.
+    static func needsQuotes(_ field: String) -> Bool {
+        // Bytes, not Characters: a national run quotes-checks 35 million fields.
+        field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
     }
 }
 

@@ -8,13 +8,17 @@ import Renovation
 ///
 ///     let run = CheckpointedRun(model: plan, seed: 42, replications: 1_000, out: "out/", scenarioSHA256: sha)
 ///     switch try run.run(resume: false, runner: ReplicationRunner(threads: 2)) {
-///     case .finished(let results, let checkpoint): …      // write the files, then checkpoint.remove()
+///     case .finished(let results, let checkpoint, let saved): …   // write the files, then checkpoint.remove()
 ///     case .interrupted(let saved): …                     // `saved` replications are in run.folder
 ///     }
 public struct CheckpointedRun: Sendable {
     public enum Outcome: Sendable {
-        /// Every replication, in order, and the checkpoint that holds them.
-        case finished([ReplicationResult], Checkpoint)
+        /// Every replication, in order, and the checkpoint that holds the
+        /// first `saved` of them: the rest were never saved, since the files
+        /// that follow hold them all. If those files cannot be written, save
+        /// the rest (`checkpoint.append(results[saved...])`) so that
+        /// `--resume` can write them without simulating again.
+        case finished([ReplicationResult], Checkpoint, saved: Int)
         /// Stopped early; this many replications are saved.
         case interrupted(saved: Int)
     }
@@ -39,12 +43,20 @@ public struct CheckpointedRun: Sendable {
     /// Starts afresh, or with `resume` reopens the checkpoint (every chunk
     /// checked as a result file is: its checksum, its shape against the
     /// plan, its values' ranges), then runs the missing replications in
-    /// chunks, saving each, until all are done or `stop` says so.
+    /// parts until all are done or `stop` says so.
+    ///
+    /// Saving is by time, not by count: finished replications are saved
+    /// once `saveEvery` seconds have passed since the last save, and all of
+    /// them when `stop` interrupts the run. A kill that gives no chance to
+    /// save (SIGKILL, a power cut) so loses at most about `saveEvery`
+    /// seconds of work, and a short run pays nothing for its checkpoint:
+    /// the replications of the last stretch go straight into the result
+    /// files instead (see ``Outcome/finished(_:_:saved:)``). `0` saves every part.
     ///
     /// - Parameters:
     ///   - resumed: told how many replications the checkpoint already held.
     ///   - progress: replications done so far, saved or not.
-    public func run(resume: Bool, runner: ReplicationRunner, resumed: (Int) -> Void = { _ in },
+    public func run(resume: Bool, runner: ReplicationRunner, saveEvery: Double = 10, resumed: (Int) -> Void = { _ in },
                     progress: @escaping @Sendable (Int) -> Void = { _ in },
                     stop: @escaping @Sendable () -> Bool = { false }) throws(Checkpoint.CheckpointError) -> Outcome {
         var checkpoint: Checkpoint
@@ -69,13 +81,25 @@ public struct CheckpointedRun: Sendable {
             checkpoint = try Checkpoint.start(in: folder, manifest: manifest)
         }
         let chunk = max(runner.threads * 8, 50)
+        var saved = results.count
+        let clock = ContinuousClock()
+        var lastSave = clock.now
+        func save() throws(Checkpoint.CheckpointError) {
+            try checkpoint.append(Array(results[saved...]))
+            saved = results.count
+            lastSave = clock.now
+        }
         while results.count < replications && !stop() {
             let done = results.count
             let part = runner.run(model: model, seed: seed, replications: done..<min(replications, done + chunk),
                                   progress: { progress(done + $0) }, stop: stop)
-            try checkpoint.append(part)
             results += part
+            if results.count < replications && clock.now - lastSave >= .seconds(saveEvery) { try save() }
         }
-        return results.count < replications ? .interrupted(saved: results.count) : .finished(results, checkpoint)
+        guard results.count == replications else {
+            try save()
+            return .interrupted(saved: saved)
+        }
+        return .finished(results, checkpoint, saved: saved)
     }
 }

@@ -42,40 +42,54 @@ public enum ResultJSON {
 
     /// `data` with every string token equal to `string` (quotes included) replaced.
     static func replacingTokens(in data: Data, string: Data, with replacement: Data) -> Data {
-        scan(data) { token, isString in isString && token.elementsEqual(string) ? replacement : nil }
+        let needle = [UInt8](string)
+        return scan(data) { token, isString in
+            isString && token.count == needle.count && token.elementsEqual(needle) ? replacement : nil
+        }
     }
 
     /// `data` with every `null` outside strings replaced by `replacement`.
     static func replacingTokens(in data: Data, null replacement: Data) -> Data {
-        scan(data) { token, isString in !isString && token.elementsEqual("null".utf8) ? replacement : nil }
+        let null = Array("null".utf8)
+        return scan(data) { token, isString in
+            !isString && token.count == null.count && token.elementsEqual(null) ? replacement : nil
+        }
     }
 
     /// Walks the JSON text token by token (a string, or a run of letters,
-    /// digits and signs), copying each unless `replace` returns something
-    /// else. Malformed text is copied through for the decoder to reject.
-    private static func scan(_ data: Data, _ replace: (Data.SubSequence, Bool) -> Data?) -> Data {
+    /// digits and signs) and replaces each token for which `replace` returns
+    /// something; the text between replaced tokens is copied in one piece.
+    /// Malformed text is copied through for the decoder to reject.
+    private static func scan(_ data: Data, _ replace: (Slice<UnsafeBufferPointer<UInt8>>, Bool) -> Data?) -> Data {
         let bytes = [UInt8](data)
-        var out = Data()
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let start = i
-            let isString = bytes[i] == UInt8(ascii: "\"")
-            if isString {
-                i += 1
-                while i < bytes.count, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
-                i = min(i + 1, bytes.count)
-            } else if isWordByte(bytes[i]) {
-                while i < bytes.count, isWordByte(bytes[i]) { i += 1 }
-            } else {
-                out.append(bytes[i])
-                i += 1
-                continue
+        return bytes.withUnsafeBufferPointer { bytes -> Data in
+            var out = Data()
+            var copied = 0   // bytes[..<copied] are in `out` (or replaced there)
+            var i = 0
+            while i < bytes.count {
+                let start = i
+                let isString = bytes[i] == UInt8(ascii: "\"")
+                if isString {
+                    i += 1
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                    i = min(i + 1, bytes.count)
+                } else if isWordByte(bytes[i]) {
+                    while i < bytes.count, isWordByte(bytes[i]) { i += 1 }
+                } else {
+                    i += 1
+                    continue
+                }
+                if let replacement = replace(bytes[start..<i], isString) {
+                    if out.isEmpty { out.reserveCapacity(bytes.count) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+                    out.append(replacement)
+                    copied = i
+                }
             }
-            let token = data[data.startIndex + start ..< data.startIndex + i]
-            out.append(replace(token, isString) ?? Data(token))
+            if copied == 0 { return data }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return out
         }
-        return out
     }
 
     private static func isWordByte(_ b: UInt8) -> Bool {

@@ -50,11 +50,15 @@ enum ResultsDatabase {
         let temporary = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent
             + ".\(UUID().uuidString).tmp"
         do {
-            let queue = try DatabaseQueue(path: temporary)
+            // A new file filled in one go with rows that reference each other correctly by
+            // construction: checking every reference on insert would cost a lookup per row.
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = false
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 // Built under a temporary name and renamed whole: no journal needed.
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                               + "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536")
+                               + "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -8192")
                 try db.inTransaction {
                     try db.execute(sql: schema)
                     try fill(db, document: document, results: results, model: model)
@@ -72,22 +76,53 @@ enum ResultsDatabase {
         }
     }
 
-    /// One `building_finish` row, bound through SQLite's C API (5 million rows at national scale).
-    static func insert(_ statement: Statement, _ building: Int, _ type: Int,
-                       _ q: (p10: Double, p50: Double, p90: Double)) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_bind_int64(handle, 1, Int64(building))
-        sqlite3_bind_int64(handle, 2, Int64(type))
-        // Stored as Float in the replication: its value, not the Double's extra digits.
-        func bind(_ x: Double, _ i: Int32) {
-            if x.isFinite { sqlite3_bind_double(handle, i, Double(Float(x))) } else { sqlite3_bind_null(handle, i) }
+    /// A prepared insert driven through SQLite's C API: GRDB's arguments box
+    /// every value, a cost per row that millions of rows notice.
+    struct Insert {
+        /// Kept so that its SQLite statement is not finalised while in use.
+        let statement: Statement
+        let handle: OpaquePointer
+
+        init(_ statement: Statement) {
+            self.statement = statement
+            handle = statement.sqliteStatement
         }
-        bind(q.p10, 3)
-        bind(q.p50, 4)
-        bind(q.p90, 5)
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+
+        func bind(_ i: Int32, _ value: Int) { sqlite3_bind_int64(handle, i, Int64(value)) }
+
+        /// A finite number, or NULL.
+        func bind(_ i: Int32, _ value: Double) {
+            if value.isFinite { sqlite3_bind_double(handle, i, value) } else { sqlite3_bind_null(handle, i) }
+        }
+
+        func bind(_ i: Int32, _ text: String) {
+            // SQLITE_TRANSIENT (−1): SQLite copies the text before the Swift string goes away.
+            sqlite3_bind_text(handle, i, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+
+        /// Text bound without a copy: `text` outlives the statement's use of it.
+        func bind(_ i: Int32, _ text: CText) {
+            sqlite3_bind_text(handle, i, text.pointer, text.length, nil)   // nil: SQLITE_STATIC
+        }
+
+        func step() throws {
+            let code = sqlite3_step(handle)
+            sqlite3_reset(handle)
+            guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        }
+    }
+
+    /// A C copy of a string bound to many rows (metric and index names), made once.
+    final class CText {
+        let pointer: UnsafeMutablePointer<CChar>
+        let length: Int32
+
+        init(_ text: String) {
+            pointer = strdup(text)
+            length = Int32(text.utf8.count)
+        }
+
+        deinit { free(pointer) }
     }
 
     static func fill(_ db: Database, document: ResultDocument, results: [ReplicationResult], model: CompiledPlan) throws {
@@ -111,10 +146,11 @@ enum ResultsDatabase {
         let scalars = Metric.scalars
         let replication = try db.makeStatement(sql: "INSERT INTO replications VALUES (?, ?"
                                                + String(repeating: ", ?", count: scalars.count) + ", ?)")
-        let value = try db.makeStatement(sql: "INSERT INTO replication_values VALUES (?, ?, ?, ?)")
+        let value = Insert(try db.makeStatement(sql: "INSERT INTO replication_values VALUES (?, ?, ?, ?)"))
         let years = results.first?.completionsPerYear.count ?? 0
         let indexed = Metric.all.filter { $0.isBounded && $0.dimension != nil }
-        let indexNames = indexed.map { Metric.indexNames($0.dimension!, plan: model, years: years) }
+        let indexNames = indexed.map { Metric.indexNames($0.dimension!, plan: model, years: years).map(CText.init) }
+        let indexedNames = indexed.map { CText($0.name) }
         for r in results {
             var arguments: [(any DatabaseValueConvertible)?] = [r.replication, model.start.adding(fractionalDays: r.finishDays).description]
             arguments += scalars.map { m -> (any DatabaseValueConvertible)? in
@@ -126,36 +162,70 @@ enum ResultsDatabase {
             try replication.execute(arguments: StatementArguments(arguments))
             for (k, m) in indexed.enumerated() {
                 for (i, v) in m.read(r, plan: model).enumerated() where i < indexNames[k].count {
-                    try value.execute(arguments: [r.replication, m.name, indexNames[k][i], real(v)])
+                    value.bind(1, r.replication)
+                    value.bind(2, indexedNames[k])
+                    value.bind(3, indexNames[k][i])
+                    value.bind(4, v)
+                    try value.step()
                 }
             }
         }
-        let community = try db.makeStatement(sql: "INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let community = Insert(try db.makeStatement(sql: "INSERT INTO communities VALUES (?, ?, ?, ?, ?, ?, ?)"))
         let finishes = CommunityTable(results: results, model: model)
         var c = 0
         try finishes.forEachSummary { name, district, mean, p10, p50, p90 in
-            try community.execute(arguments: [c, name, district, real(mean), real(p10), real(p50), real(p90)])
+            community.bind(1, c)
+            community.bind(2, name)
+            community.bind(3, district)
+            community.bind(4, mean)
+            community.bind(5, p10)
+            community.bind(6, p50)
+            community.bind(7, p90)
+            try community.step()
             c += 1
         }
         let type = try db.makeStatement(sql: "INSERT INTO work_types VALUES (?, ?)")
         for k in 0..<model.buildingTypeCount { try type.execute(arguments: [k, model.types[k].name]) }
-        let building = try db.makeStatement(sql: "INSERT INTO buildings VALUES (?, ?, ?)")
-        let finish = try db.makeStatement(sql: "INSERT INTO building_finish VALUES (?, ?, ?, ?, ?)")
+        let building = Insert(try db.makeStatement(sql: "INSERT INTO buildings VALUES (?, ?, ?)"))
+        // Millions of rows at national scale: inserted `batch` at a time, so that a statement's
+        // start and end are paid once per batch; the rows left over one by one.
+        let batch = 64
+        func finishInsert(rows: Int) throws -> Insert {
+            let values = Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+            return Insert(try db.makeStatement(sql: "INSERT INTO building_finish VALUES " + values))
+        }
+        let batchInsert = try finishInsert(rows: batch), rowInsert = try finishInsert(rows: 1)
+        var rows: [(building: Int, type: Int, q: (p10: Double, p50: Double, p90: Double))] = []
+        rows.reserveCapacity(batch)
+        func insert(_ rows: ArraySlice<(building: Int, type: Int, q: (p10: Double, p50: Double, p90: Double))>,
+                    with statement: Insert) throws {
+            for (i, row) in rows.enumerated() {
+                let first = Int32(5 * i)
+                statement.bind(first + 1, row.building)
+                statement.bind(first + 2, row.type)
+                // Stored as Float in the replication: its value, not the Double's extra digits.
+                statement.bind(first + 3, Double(Float(row.q.p10)))
+                statement.bind(first + 4, Double(Float(row.q.p50)))
+                statement.bind(first + 5, Double(Float(row.q.p90)))
+            }
+            try statement.step()
+        }
+        let table = BuildingTable(results: results, model: model)
         var last = -1
-        try BuildingTable(results: results, model: model).forEachBuilding { b, c, k, q in
+        try table.forEachBuilding { b, c, k, q in
             if b != last {
-                let name = model.buildings.names[b] ?? String(b - model.communities[c].buildings.lowerBound + 1)
-                let handle = building.sqliteStatement
-                sqlite3_bind_int64(handle, 1, Int64(b))
-                // SQLITE_TRANSIENT (−1): SQLite copies the text before the Swift string goes away.
-                sqlite3_bind_text(handle, 2, name, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-                sqlite3_bind_int64(handle, 3, Int64(c))
-                let code = sqlite3_step(handle)
-                sqlite3_reset(handle)
-                guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+                building.bind(1, b)
+                building.bind(2, table.buildingName(b, community: c))
+                building.bind(3, c)
+                try building.step()
                 last = b
             }
-            try insert(finish, b, k, q)
+            rows.append((b, k, q))
+            if rows.count == batch {
+                try insert(rows[...], with: batchInsert)
+                rows.removeAll(keepingCapacity: true)
+            }
         }
+        for row in rows.indices { try insert(rows[row...row], with: rowInsert) }
     }
 }

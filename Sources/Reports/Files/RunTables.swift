@@ -5,6 +5,9 @@ import Renovation
 protocol CSVSource {
     var header: [String] { get }
     func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError)
+    /// Streams the table; a table of millions of rows writes its fields
+    /// straight into the stream instead (the same bytes as `forEachRow`'s rows).
+    func write(to file: AtomicFile.Stream) throws(AtomicFile.WriteError)
 }
 
 extension CSVSource {
@@ -61,15 +64,32 @@ struct CommunityTable: CSVSource {
     let results: [ReplicationResult]
     let model: CompiledPlan
 
+    /// With `preparation`: when each community's preparation starts, P10/P50/P90 of when it ends, and its
+    /// release (its works open at the later of the two).
+    static let preparationColumns = ["preparation_start_days", "prepared_days_p10", "prepared_days_p50", "prepared_days_p90",
+                                     "release_days"]
+
     var header: [String] {
         ["community", "district"] + ["mean", "p10", "p50", "p90"].map { "\(Metric.communityFinishDays.name)_\($0)" }
-            + ["finish_date_p50", "finish_date_p90"]
+            + ["finish_date_p50", "finish_date_p90"] + (model.preparation == nil ? [] : Self.preparationColumns)
     }
 
     func forEachRow(_ body: ([String]) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
+        let prepared = preparedQuantiles()
+        var c = 0
         try forEachSummary { name, district, mean, p10, p50, p90 throws(AtomicFile.WriteError) in
             let dates = [p50, p90].map { $0.isNaN ? "" : model.start.adding(fractionalDays: $0).description }
-            try body([name, district] + [mean, p10, p50, p90].map(csvNumber) + dates)
+            try body([name, district] + [mean, p10, p50, p90].map(csvNumber) + dates + (prepared.isEmpty ? [] : prepared[c].map(csvNumber)))
+            c += 1
+        }
+    }
+
+    /// Per community: preparation start, the P10, P50, P90 of its end and its release, days; empty without `preparation`.
+    func preparedQuantiles() -> [[Double]] {
+        guard let preparation = model.preparation else { return [] }
+        return model.communities.indices.map { c in
+            let values = results.compactMap { $0.preparation?.preparedDays }.filter { c < $0.count && !$0[c].isNaN }.map { $0[c] }.sorted()
+            return [preparation.startHours[c] / 24] + [0.1, 0.5, 0.9].map { sortedQuantile(values, $0) } + [model.releaseTime[c] / 24]
         }
     }
 
@@ -101,9 +121,67 @@ struct BuildingTable: CSVSource {
         try forEachBuilding { b, c, k, q throws(AtomicFile.WriteError) in
             let community = model.communities[c]
             // Finish times are stored as Float: their shortest Float form is exact and half as long.
-            try body([model.buildings.names[b] ?? String(b - community.buildings.lowerBound + 1), community.name,
+            try body([buildingName(b, community: c), community.name,
                       community.district, model.types[k].name, floatNumber(q.p10), floatNumber(q.p50), floatNumber(q.p90)])
         }
+    }
+
+    /// The rows of `forEachRow`, field by field: a national run writes five
+    /// million of them. Each community's and work type's fields are quoted
+    /// once, not per row, and rows gather in a local buffer handed to the
+    /// stream whole (a class's buffer pays an exclusivity check per access).
+    func write(to file: AtomicFile.Stream) throws(AtomicFile.WriteError) {
+        try file.appendRow(header)
+        func quoted(_ fields: [String]) -> [UInt8] {
+            fields.count == 1 && !CSVTable.needsQuotes(fields[0]) ? Array(fields[0].utf8)
+                : Array(CSVTable.line(fields).utf8.dropLast())
+        }
+        let types = (0..<model.buildingTypeCount).map { quoted([model.types[$0].name]) }
+        var community = -1
+        var communityFields: [UInt8] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 18)
+        // The last number and its text: with one replication, P10 = P50 = P90.
+        var last = Double.nan, lastText: [UInt8] = []
+        var values = [Double](repeating: 0, count: results.count)
+        // A plain loop, not forEachBuilding's closure: its captured variables
+        // would pay a dynamic exclusivity check on every access.
+        for b in 0..<model.buildings.count {
+            let c = Int(model.buildings.community[b])
+            if c != community {
+                community = c
+                communityFields = quoted([model.communities[c].name, model.communities[c].district])
+            }
+            let nameField = quoted([buildingName(b, community: c)])
+            for k in 0..<model.buildingTypeCount {
+                out += nameField
+                out.append(0x2C)
+                out += communityFields
+                out.append(0x2C)
+                out += types[k]
+                let q = quantiles(building: b, type: k, scratch: &values)
+                for x in [q.p10, q.p50, q.p90] {
+                    out.append(0x2C)
+                    guard !x.isNaN else { continue }
+                    if x != last {
+                        last = x
+                        lastText = Array(Float(x).description.utf8)
+                    }
+                    out += lastText
+                }
+                out.append(0x0A)
+            }
+            if out.count >= 1 << 18 {
+                try file.append(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.append(out)
+    }
+
+    /// A building's name: its own, or its number within its community.
+    func buildingName(_ b: Int, community c: Int) -> String {
+        model.buildings.names[b] ?? String(b - model.communities[c].buildings.lowerBound + 1)
     }
 
     /// Building, its community, building work type and finish-day quantiles, in building order.
@@ -111,14 +189,17 @@ struct BuildingTable: CSVSource {
         var values = [Double](repeating: 0, count: results.count)
         for b in 0..<model.buildings.count {
             let c = Int(model.buildings.community[b])
-            for k in 0..<model.buildingTypeCount {
-                let o = model.order(building: b, type: k)
-                values.removeAll(keepingCapacity: true)
-                for r in results where !r.orderFinishDays[o].isNaN { values.append(Double(r.orderFinishDays[o])) }
-                if values.count > 1 { values.sort() }
-                try body(b, c, k, (sortedQuantile(values, 0.1), sortedQuantile(values, 0.5), sortedQuantile(values, 0.9)))
-            }
+            for k in 0..<model.buildingTypeCount { try body(b, c, k, quantiles(building: b, type: k, scratch: &values)) }
         }
+    }
+
+    /// P10/P50/P90 over the replications of when building b's work of type k finished.
+    func quantiles(building b: Int, type k: Int, scratch values: inout [Double]) -> (p10: Double, p50: Double, p90: Double) {
+        let o = model.order(building: b, type: k)
+        values.removeAll(keepingCapacity: true)
+        for r in results where !r.orderFinishDays[o].isNaN { values.append(Double(r.orderFinishDays[o])) }
+        if values.count > 1 { values.sort() }
+        return (sortedQuantile(values, 0.1), sortedQuantile(values, 0.5), sortedQuantile(values, 0.9))
     }
 }
 

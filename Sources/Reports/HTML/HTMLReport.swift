@@ -48,8 +48,12 @@ public enum HTMLReport {
         if let summary { key.append(("Deadline", summary.deadline.description)) }
         key += [("Deadline met", String(format: "%.0f %% (%d of %d)", 100 * Double(met) / Double(max(1, records.count)),
                                         met, records.count)),
-                ("Unfinished replications", String(unfinished)),
-                ("Total cost, mean", SVGChart.number(cost.mean))]
+                ("Unfinished replications", String(unfinished))]
+        for m in summary?.milestones ?? [] {
+            key.append(("Milestone \(m.name) by \(m.date)",
+                        String(format: "P(met) %.0f %% [%.0f %%, %.0f %%]", 100 * m.met.estimate, 100 * m.met.lower, 100 * m.met.upper)))
+        }
+        key.append(("Total cost, mean", SVGChart.number(cost.mean)))
         body += "<section class=\"key\"><h2>Key numbers</h2><table>"
             + key.map { "<tr><th>\(Markup.escape($0.0))</th><td>\(Markup.escape($0.1))</td></tr>" }.joined()
             + "</table></section>\n"
@@ -78,6 +82,12 @@ public enum HTMLReport {
                             note: "Mean crew-hours worked ÷ crew-hours the trade's calendar offers, per month.")
         } else {
             body += missing("Crew utilisation over time")
+        }
+        if let communities, communities.contains(where: { $0.preparedP50.isFinite }) {
+            body += section("Community timeline", CommunityTimeline.render(communities, start: start),
+                            note: "Per community: P50 of preparation (from its start to approval) and of works (from "
+                                + "approval or the release date, whichever is later, to the last acceptance) as bars; a gap is a "
+                                + "prepared community waiting for its release; thin whiskers span P10–P90 of approval and of finish.")
         }
         body += communityTable(document, communities: communities, date: date)
         return page(title: "\(document.scenario.name) — \(document.plan)", body: body)

@@ -77,7 +77,8 @@ struct SVGChart {
     let xLabel: String
     let yLabel: String
     let width = 760.0
-    let height = 360.0
+    /// Taller for charts with a row per community.
+    var height = 360.0
     /// Room for the y tick labels; wider for long category names.
     var left = 70.0
     let right = 20.0, top = 20.0, bottom = 58.0

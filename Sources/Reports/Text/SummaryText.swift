@@ -41,6 +41,17 @@ public enum SummaryText {
              + "rework \(value(.reworkHours)) h")
         line("Defects reported   \(value(.defectsReported)) per replication; 54321 attainment:")
         indexed(.attainment)
+        if s.summary(.preparationDays).count > 0 {
+            line("Preparation        \(value(.preparationDays)) days per community (mean), \(value(.consentRounds)) consent rounds per community, "
+                 + "\(value(.scopeAdded)) optional works added; share of the span in preparation \(value(.preparationShare))")
+        }
+        if s.summary(.peakAdvance).count > 0 {
+            line("Funding            \(value(.fundingWaitDays)) days of work held for money (summed over orders); peak city advance \(value(.peakAdvance))")
+        }
+        for r in s.risks ?? [] {
+            line("Risk               \(r.name.terminalSafe): occurred in \(percent(r.observedProbability)) of \(r.units) unit(s) "
+                 + "(declared \(percent(r.declaredProbability))); mean \(fixed(r.meanDaysLost)) days lost, cost \(TextNumber.grouped(r.meanCost))")
+        }
         line("Disruption         \(value(.householdDaysDisrupted)) household-days")
         line("Peak sites         \(value(.peakSites)) buildings under works at once (mean of peaks)")
         line("Buildings completed and money committed per year (means)")

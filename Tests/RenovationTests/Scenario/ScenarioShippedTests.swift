@@ -24,15 +24,21 @@ struct ScenarioShippedTests {
         return t
     }
 
-    @Test("yonghong-2022: 11 communities, 161 buildings, 5,132 households, plans five-year and three-year")
+    @Test("yonghong-2022: 11 communities, 161 buildings, 5,132 households, plans five-year, three-year and 2021-style preparation")
     func yonghong() throws {
         let loaded = try ScenarioLoader.load(path: ScenarioFixtures.path("scenarios/yonghong-2022.yaml"))
         #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
         let s = loaded.scenario
         #expect(Self.totals(s) == Totals(communities: 11, buildings: 161, units: 5132, households: 5132))
         #expect(s.communities?.first?.name == "广景山庄")
-        #expect(s.plans.map(\.name) == ["five-year", "three-year"])
-        #expect(s.plans.map(\.deadline?.description) == ["2026-12-31", "2024-12-31"])
+        #expect(s.plans.map(\.name) == ["five-year", "three-year", "three-year-2021-preparation"])
+        #expect(s.plans.map(\.deadline?.description) == ["2026-12-31", "2024-12-31", "2024-12-31"])
+        // The article's facts in the preparation section; 2022's plans one third shorter than 2021's.
+        let preparation = try #require(s.preparation)
+        #expect(preparation.survey.teams == 7)
+        #expect(Set(preparation.optionalWork.keys) == ["ev-chargers", "pocket-park"])
+        #expect(s.plans.map { $0.preparation?.durationFactor ?? 1 } == [0.67, 0.67, 1])
+        #expect(s.funding != nil && s.risks.map(\.name) == ["residents-stop-works", "hidden-pipe-conditions", "citywide-stop-2022"])
         #expect(s.start.description == "2022-03-01")
         let levels = try #require(s.defects?.serviceLevels)
         #expect([levels.registerMinutes, levels.onSiteMinutes, levels.smallFixHours, levels.complexPlanDays,
@@ -50,7 +56,10 @@ struct ScenarioShippedTests {
         #expect(Self.totals(s) == Totals(communities: 40, buildings: 1323, units: 63000, households: 63000))
         #expect(Set((s.communities ?? []).compactMap(\.district)) == ["平山区", "溪湖区", "明山区", "南芬区"])
         #expect((s.communities ?? []).contains { $0.name == "彩进社区" })
-        #expect(s.start.description == "2018-06-01")
+        // Preparation from March; the works open in June 2018 (the article), once a community is prepared.
+        #expect(s.start.description == "2018-03-01")
+        #expect(s.preparation != nil && s.funding != nil)
+        #expect(s.risks.map(\.name) == ["residents-stop-works", "hidden-pipe-conditions", "citywide-stop"])
         #expect(s.deadline.description == "2019-12-31")
         #expect(s.work.building.map(\.name) == ["roof-waterproofing", "exterior-wall-coating", "water-drainage-pipes",
                                                 "unit-entrance-doors"])

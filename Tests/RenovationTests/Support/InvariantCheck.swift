@@ -100,6 +100,15 @@ enum InvariantCheck {
             #expect(spent <= model.budgetPerYear[year] * (1 + 1e-9), "year \(year) over budget\(label)",
                     sourceLocation: sourceLocation)
         }
+        // Funding: the advance never exceeds its cap, so money never runs below zero beyond it.
+        if let funding = result.funding, let model = model.funding {
+            #expect(funding.peakAdvance <= model.advanceCap * (1 + 1e-9) + 1e-6,
+                    "peak advance \(funding.peakAdvance) above the cap \(model.advanceCap)\(label)", sourceLocation: sourceLocation)
+            let horizonDays = run.plan.baseCalendar.horizon / 24
+            let arrived = zip(funding.arrivalDays, funding.amounts).filter { $0.0 < horizonDays }.map(\.1).reduce(0, +)
+            #expect(result.totalCost <= (arrived + model.advanceCap) * (1 + 1e-9) + 1e-6,
+                    "committed \(result.totalCost) beyond the tranches \(arrived) and the advance\(label)", sourceLocation: sourceLocation)
+        }
     }
 
     /// An order starts only after every predecessor is accepted, and not before its community's release.

@@ -63,6 +63,11 @@ struct RandomScenario {
         if budget && chance(0.3) {
             out += "budget:\n  per_year: {2023: 2.0e6, 2024: 3.0e6}\n  other_years: 5.0e6\n"
         }
+        if budget && chance(0.3) {
+            out += "funding:\n  advance_cap: \(int(0...3)).0e5\n  tranches:\n"
+                + "    - {name: a, amount: 1.0e6, date: 2024-0\(int(1...9))-01, delay_days: {type: uniform, min: 0, max: 90}}\n"
+                + "    - {name: b, amount: {type: uniform, min: 5.0e6, max: 2.0e7}, date: 2025-06-01}\n"
+        }
         let communityCount = int(1...4)
         out += "communities:\n"
         for c in 0..<communityCount {
