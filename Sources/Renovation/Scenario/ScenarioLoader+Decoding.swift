@@ -68,8 +68,8 @@ extension ScenarioLoader {
         default: nil
         }
         let words = ["ScaleUnit": "scale unit (per)", "ShutdownRule": "shutdown rule", "DispatchRule": "dispatch rule", "RiskScope": "risk scope (per)",
-                     "ConsentLimitChoice": "round-limit choice (on_limit)", "Weekday": "weekday", "InventoryEncoding": "inventory encoding",
-                     "Family": "distribution type"]
+                     "ConsentLimitChoice": "round-limit choice (on_limit)", "Weekday": "weekday",
+                     "InventoryEncoding": "inventory encoding", "Family": "distribution type"]
         return choices.map { (words[typeName] ?? typeName, $0) }
     }
 
