@@ -310,20 +310,27 @@ public struct Replication: SimulationModel {
         if !released[c] { openWorks(c, now, &calendar) }
     }
 
+    /// Every order of community `c` with no predecessor left becomes ready. An order dropped on the way
+    /// (work not asked for, a deferred community) is settled at once and may make a later one of
+    /// this loop ready through `satisfy`: only orders still waiting are taken, so none is taken twice.
     mutating func openWorks(_ c: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         released[c] = true
         record(.released, now, community: c)
         let community = plan.communities[c]
         for b in community.buildings {
             for k in 0..<plan.buildingTypeCount {
-                let o = plan.order(building: b, type: k)
-                if remaining[o] == 0 { becomeReady(o, now, &calendar) } else { since[o] = now }
+                openOrder(plan.order(building: b, type: k), now, &calendar)
             }
         }
         for k in 0..<plan.communityTypeCount {
-            let o = plan.order(community: c, type: k)
-            if remaining[o] == 0 { becomeReady(o, now, &calendar) } else { since[o] = now }
+            openOrder(plan.order(community: c, type: k), now, &calendar)
         }
+    }
+
+    @inline(__always)
+    mutating func openOrder(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        guard state[o] == .waiting else { return }
+        if remaining[o] == 0 { becomeReady(o, now, &calendar) } else { since[o] = now }
     }
 
     /// Released, and every predecessor accepted: the order joins the dispatcher.
