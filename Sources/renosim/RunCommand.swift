@@ -26,9 +26,10 @@ struct RunCommand: ParsableCommand {
     var trace = false
     @Flag(help: "Continue an interrupted run from the replications it saved in --out.")
     var resume = false
-    @Option(help: ArgumentHelp("With --out, save finished replications for --resume at most this often (default 10; "
-                               + "0: after every part). SIGINT and SIGTERM always save them.", valueName: "seconds"))
-    var checkpointEvery: Double = 10
+    @Option(help: ArgumentHelp("With --out, save finished replications for --resume at most this often (default 30, "
+                               + "and at least 10× as long as the last save took; 0: after every part). SIGINT and "
+                               + "SIGTERM always save them.", valueName: "seconds"))
+    var checkpointEvery: Double = 30
     @Option(help: ArgumentHelp("Also write an HTML report with charts (self-contained, printable).", valueName: "file"))
     var report: String?
     @Option(help: ArgumentHelp(OutputFormat.help + " json: the result document (as result.json); "

@@ -46,17 +46,19 @@ public struct CheckpointedRun: Sendable {
     /// parts until all are done or `stop` says so.
     ///
     /// Saving is by time, not by count: finished replications are saved
-    /// once `saveEvery` seconds have passed since the last save, and all of
-    /// them when `stop` interrupts the run. A kill that gives no chance to
-    /// save (SIGKILL, a power cut) so loses at most about `saveEvery`
-    /// seconds of work, and a short run pays nothing for its checkpoint:
-    /// the replications of the last stretch go straight into the result
-    /// files instead (see ``Outcome/finished(_:_:saved:)``). `0` saves every part.
+    /// once `saveEvery` seconds have passed since the last save — and at
+    /// least ten times as long as that save took, so that saving never
+    /// costs more than about a tenth of the run — and all of them when
+    /// `stop` interrupts the run. A kill that gives no chance to save
+    /// (SIGKILL, a power cut) so loses only the work since the last save,
+    /// and a short run pays nothing for its checkpoint: the replications of
+    /// the last stretch go straight into the result files instead (see
+    /// ``Outcome/finished(_:_:saved:)``). `0` saves every part.
     ///
     /// - Parameters:
     ///   - resumed: told how many replications the checkpoint already held.
     ///   - progress: replications done so far, saved or not.
-    public func run(resume: Bool, runner: ReplicationRunner, saveEvery: Double = 10, resumed: (Int) -> Void = { _ in },
+    public func run(resume: Bool, runner: ReplicationRunner, saveEvery: Double = 30, resumed: (Int) -> Void = { _ in },
                     progress: @escaping @Sendable (Int) -> Void = { _ in },
                     stop: @escaping @Sendable () -> Bool = { false }) throws(Checkpoint.CheckpointError) -> Outcome {
         var checkpoint: Checkpoint
@@ -84,17 +86,20 @@ public struct CheckpointedRun: Sendable {
         var saved = results.count
         let clock = ContinuousClock()
         var lastSave = clock.now
+        var spacing = Duration.seconds(saveEvery)
         func save() throws(Checkpoint.CheckpointError) {
+            let began = clock.now
             try checkpoint.append(Array(results[saved...]))
             saved = results.count
             lastSave = clock.now
+            if saveEvery > 0 { spacing = max(.seconds(saveEvery), (lastSave - began) * 10) }
         }
         while results.count < replications && !stop() {
             let done = results.count
             let part = runner.run(model: model, seed: seed, replications: done..<min(replications, done + chunk),
                                   progress: { progress(done + $0) }, stop: stop)
             results += part
-            if results.count < replications && clock.now - lastSave >= .seconds(saveEvery) { try save() }
+            if results.count < replications && clock.now - lastSave >= spacing { try save() }
         }
         guard results.count == replications else {
             try save()

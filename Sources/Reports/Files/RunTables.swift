@@ -112,6 +112,16 @@ struct CommunityTable: CSVSource {
 struct BuildingTable: CSVSource {
     let results: [ReplicationResult]
     let model: CompiledPlan
+    /// Each replication's per-order finish days, taken out once: looping
+    /// over the results themselves copies (and retains) every field of
+    /// each result for every order.
+    let finishes: [[Float]]
+
+    init(results: [ReplicationResult], model: CompiledPlan) {
+        self.results = results
+        self.model = model
+        finishes = results.map(\.orderFinishDays)
+    }
 
     var header: [String] {
         ["building", "community", "district", "work_type", "finish_days_p10", "finish_days_p50", "finish_days_p90"]
@@ -197,7 +207,7 @@ struct BuildingTable: CSVSource {
     func quantiles(building b: Int, type k: Int, scratch values: inout [Double]) -> (p10: Double, p50: Double, p90: Double) {
         let o = model.order(building: b, type: k)
         values.removeAll(keepingCapacity: true)
-        for r in results where !r.orderFinishDays[o].isNaN { values.append(Double(r.orderFinishDays[o])) }
+        for finish in finishes where !finish[o].isNaN { values.append(Double(finish[o])) }
         if values.count > 1 { values.sort() }
         return (sortedQuantile(values, 0.1), sortedQuantile(values, 0.5), sortedQuantile(values, 0.9))
     }
@@ -226,13 +236,13 @@ struct ScheduleTable: CSVSource {
         var starts: [Double] = []
         var finishes: [Double] = []
         func date(_ days: Double) -> String { days.isNaN ? "" : model.start.adding(fractionalDays: days).description }
+        // Taken out once: looping over the results copies every field of each result for every order.
+        let startDays = results.compactMap(\.orderStartDays), finishDays = results.map(\.orderFinishDays)
         for o in 0..<model.orderCount {
             starts.removeAll(keepingCapacity: true)
             finishes.removeAll(keepingCapacity: true)
-            for r in results {
-                if let begun = r.orderStartDays, !begun[o].isNaN { starts.append(Double(begun[o])) }
-                if !r.orderFinishDays[o].isNaN { finishes.append(Double(r.orderFinishDays[o])) }
-            }
+            for begun in startDays where !begun[o].isNaN { starts.append(Double(begun[o])) }
+            for finish in finishDays where !finish[o].isNaN { finishes.append(Double(finish[o])) }
             starts.sort()
             finishes.sort()
             let c = model.community(of: o)
