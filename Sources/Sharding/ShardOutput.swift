@@ -76,13 +76,24 @@ public enum ShardOutput {
             let pointFolder = ((out as NSString).appendingPathComponent("points") as NSString)
                 .appendingPathComponent(job.label)
             let scenarioPath = (pointFolder as NSString).appendingPathComponent("scenario.yaml")
+            // The scenario's hash as `run` records it (with an inventory, it covers the table too).
             let reference = ResultDocument.ScenarioReference(
                 name: loaded.scenario.name, file: ScenarioPath.relative(scenarioPath, to: currentDirectory),
-                sha256: SHA256.hex(bytes))
+                sha256: loaded.sha256)
             let document = ResultDocument(model: model, seed: job.seed, results: results, scenario: reference,
                                           toolVersion: manifest.toolVersion)
             do {
                 try AtomicFile.write(Data(bytes), to: scenarioPath)
+                // The point's scenario runs on its own: its inventory table goes beside it, where it reads it.
+                if let spec = loaded.scenario.inventory, let source = loaded.inventoryPath, !spec.file.hasPrefix("/") {
+                    let copy = ((pointFolder as NSString).appendingPathComponent(spec.file) as NSString).standardizingPath
+                    if copy.hasPrefix((pointFolder as NSString).standardizingPath + "/") {
+                        try FileManager.default.createDirectory(atPath: (copy as NSString).deletingLastPathComponent,
+                                                                withIntermediateDirectories: true)
+                        try AtomicFile.write(Data(contentsOf: URL(fileURLWithPath: source)), to: copy)
+                        written.append(copy)
+                    }
+                }
                 written += [scenarioPath] + (try RunOutput.write(document: document, results: results, model: model,
                                                                  to: pointFolder))
             } catch {

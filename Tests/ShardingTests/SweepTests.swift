@@ -149,6 +149,36 @@ struct SweepTests {
         }
     }
 
+    @Test("A grid point of a scenario with an inventory gets the table beside its scenario, and runs on its own")
+    func sweepWithInventory() throws {
+        let root = try temporaryFolder()
+        let sweepFile = root + "/sweep.yaml"
+        let benxi = repositoryRoot.appendingPathComponent("scenarios/benxi-2018.yaml").path
+        try Data("""
+            name: inventory
+            scenario: \(benxi)
+            plans: [as-built]
+            replications: 2
+            seed: 3
+            grid:
+              trades.roofing.crews: [10, 12]
+            """.utf8).write(to: URL(fileURLWithPath: sweepFile))
+        let spec = try SweepSpec.load(path: sweepFile)
+        let (manifest, copies) = try ShardPlanner.sweep(spec, file: sweepFile, shards: 1, currentDirectory: root)
+        let tables = try ShardPlanner.inventoryCopies(manifest, currentDirectory: root)
+        let folder = try ShardFolder.create(at: root + "/run", manifest: manifest, scenarioBytes: copies, tables: tables)
+        _ = try folder.run(index: 0, runner: ReplicationRunner(threads: 2))
+        let out = root + "/merged"
+        _ = try ShardOutput.merge(folder, into: out, currentDirectory: root)
+        for point in ["001", "002"] {
+            let table = out + "/points/\(point)/benxi-2018-inventory.csv"
+            #expect(try bytes(table) == bytes(repositoryRoot.appendingPathComponent("scenarios/benxi-2018-inventory.csv").path))
+            // The point's scenario loads from its own folder, and its hash (YAML and table) is the one its result records.
+            let loaded = try ScenarioLoader.load(path: out + "/points/\(point)/scenario.yaml")
+            #expect(try ResultFile.read(out + "/points/\(point)/result.json").scenario.sha256 == loaded.sha256)
+        }
+    }
+
     @Test("A grid point that makes the scenario invalid is refused when planning, naming the point")
     func invalidPoint() throws {
         let root = try temporaryFolder()
