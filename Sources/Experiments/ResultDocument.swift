@@ -150,7 +150,17 @@ public struct ResultDocument: Codable, Sendable {
                 }
             }
             for (metric, expected) in lengths {
-                guard let values = record.values[metric.name] else { continue }
+                guard let values = record.values[metric.name] else {
+                    // Unbounded metrics (per community) are not in result files, and a file whose names
+                    // list nothing for a dimension (older files: no milestones, no risks) has nothing to
+                    // give; otherwise the values must be there, or a reader would index past an empty
+                    // list. Schema 1's utilisation was another quantity and is left out when it is read.
+                    let legacy = metric.name == Metric.utilisation.name && schemaVersion == 1
+                    if metric.isBounded && !metric.mayBeAbsent && expected > 0 && record.values.count > 0 && !legacy {
+                        throw .invalid("per_replication[\(i)].\(metric.name) is missing")
+                    }
+                    continue
+                }
                 guard values.count == expected else {
                     throw .invalid("per_replication[\(i)].\(metric.name) has \(values.count) values; expected \(expected), one per name")
                 }

@@ -66,6 +66,8 @@ struct ResultFileTests {
             (text.replacingOccurrences(of: "\"replication\" : 3", with: "\"replication\" : 7"), "per_replication[3]"),
             (text.replacingOccurrences(of: "\"plan\" : \"staged\"", with: "\"plan\" : 3"), "plan"),
             (text.replacingOccurrences(of: "\"wait_causes\" : [", with: "\"wait_causes\" : [\"extra\","), "wait_days"),
+            // A misspelt key (found by the fuzzer): attainment absent, so a report would index past an empty list.
+            (text.replacingOccurrences(of: "\"attainment\" : [", with: "\"attainmEnt\" : ["), "attainment is missing"),
             (String(text.dropFirst(40)), "not a result file"),
         ]
         for (content, message) in cases {
