@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate one plan of a scenario and summarise the replications.",
         discussion: """
             Prints a summary on stdout; with --out, writes result.json, replications.csv, \
-            communities.csv, buildings.csv, schedule.csv (per work order, up to 1,000,000 orders) and \
+            communities.csv, buildings.csv (up to 1,000,000 rows), schedule.csv (per work order, up to \
+            1,000,000 orders) and \
             results.sqlite there. --trace (one replication) also writes trace.csv, \
             the event log, to follow one building through its works.
 
@@ -93,10 +94,7 @@ struct RunCommand: ParsableCommand {
                         files.append(path)
                     }
                     Terminal.note("wrote " + files.joined(separator: ", "))
-                    if !RunOutput.writesSchedule(model) {
-                        Terminal.note("schedule.csv left out: \(model.orderCount) work orders is more than "
-                                      + "\(RunOutput.scheduleOrderLimit) (buildings.csv has every building's finishes)")
-                    }
+                    RunOutput.notes(for: model).forEach(Terminal.note)
                 } catch {
                     // Save what the checkpoint does not hold yet: after freeing space, --resume writes the
                     // files without rerunning. If even that cannot be written, say how much is kept.

@@ -41,32 +41,14 @@ extension AtomicFile {
             if buffer.count >= Self.capacity { try flush() }
         }
 
-        /// One CSV line (``CSVTable``'s quoting).
+        /// One CSV line (``CSVTable``'s quoting), field by field: no row
+        /// string is built, for tables of a million rows.
         public func appendRow(_ fields: [String]) throws(WriteError) {
             for (i, field) in fields.enumerated() {
                 if i > 0 { buffer.append(0x2C) }
-                appendField(field)
+                var utf8 = CSVTable.quote(field)
+                utf8.withUTF8 { buffer.append(contentsOf: $0) }
             }
-            try endRow()
-        }
-
-        /// One CSV field, quoted as ``CSVTable`` quotes it, with no separator:
-        /// for tables of millions of rows, written field by field without
-        /// building a row first (``appendSeparator()``, ``endRow()``).
-        public func appendField(_ field: String) {
-            var utf8 = CSVTable.quote(field)
-            utf8.withUTF8 { buffer.append(contentsOf: $0) }
-        }
-
-        /// Bytes already in CSV form (a field quoted beforehand, several fields and their commas).
-        public func appendRaw(_ bytes: [UInt8]) {
-            buffer.append(contentsOf: bytes)
-        }
-
-        public func appendSeparator() { buffer.append(0x2C) }
-
-        /// Ends the line, and writes the buffer out once it is full.
-        public func endRow() throws(WriteError) {
             buffer.append(0x0A)
             if buffer.count >= Self.capacity { try flush() }
         }

@@ -7,13 +7,16 @@ import Renovation
 /// bounded summary: `docs/results-schema.md`), `replications.csv` (one row
 /// per replication), `communities.csv` and `buildings.csv` (per community,
 /// and per building and work type, the finish days behind a line-of-balance
-/// chart), `schedule.csv` (per work order, P10/P50/P90 start and finish
-/// dates, up to ``scheduleOrderLimit`` orders) and `results.sqlite` (all of it, ``ResultsDatabase``). Columns and
+/// chart, up to ``buildingRowLimit`` rows), `schedule.csv` (per work order,
+/// P10/P50/P90 start and finish dates, up to ``scheduleOrderLimit`` orders)
+/// and `results.sqlite` (all of it, ``ResultsDatabase``). Columns and
 /// keys are the metric registry's names (``Metric``). The tables are
 /// streamed to disk row by row, never built whole in memory.
 public enum RunOutput {
+    /// `buildingRowLimit` is ``buildingRowLimit`` but in tests.
     public static func write(document: ResultDocument, results: [ReplicationResult], model: CompiledPlan,
-                             to folder: String) throws(AtomicFile.WriteError) -> [String] {
+                             to folder: String, buildingRowLimit limit: Int = buildingRowLimit)
+        throws(AtomicFile.WriteError) -> [String] {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let resultPath = path("result.json")
         do throws(ResultFileError) {
@@ -27,8 +30,8 @@ public enum RunOutput {
         var tables: [(String, CSVSource)] = [
             ("replications.csv", ReplicationTable(results: results, model: model)),
             ("communities.csv", CommunityTable(results: results, model: model)),
-            ("buildings.csv", BuildingTable(results: results, model: model)),
         ]
+        if buildingRows(model) <= limit { tables.append(("buildings.csv", BuildingTable(results: results, model: model))) }
         if writesSchedule(model) { tables.append(("schedule.csv", ScheduleTable(results: results, model: model))) }
         for (name, table) in tables {
             let file = try AtomicFile.Stream(path: path(name))
@@ -47,6 +50,34 @@ public enum RunOutput {
     /// its schedule would be a ~0.5 GB table no Gantt tool or spreadsheet
     /// opens, written in tens of seconds; `buildings.csv` has its finishes.
     public static let scheduleOrderLimit = CompiledPlan.scheduleOrderLimit
+
+    /// `buildings.csv` (a row per building and building work type) is written
+    /// up to this many rows, as `schedule.csv` is: a spreadsheet opens
+    /// 1,048,576 rows. A national programme has five million, a quarter of
+    /// a gigabyte that took as long to write as a third of the simulation;
+    /// `results.sqlite`'s `building_finish` holds the same numbers, and
+    /// `docs/results-schema.md` gives the query that prints them as this table.
+    public static let buildingRowLimit = 1_000_000
+
+    /// The rows `buildings.csv` has for `model`.
+    public static func buildingRows(_ model: CompiledPlan) -> Int { model.buildings.count * model.buildingTypeCount }
+
+    /// Whether a run of `model` writes `buildings.csv`.
+    public static func writesBuildingTable(_ model: CompiledPlan) -> Bool { buildingRows(model) <= buildingRowLimit }
+
+    /// What the tables left out for their size, and where their numbers are instead: for the CLI to say.
+    public static func notes(for model: CompiledPlan) -> [String] {
+        var notes: [String] = []
+        if !writesBuildingTable(model) {
+            notes.append("buildings.csv left out: \(buildingRows(model)) rows is more than \(buildingRowLimit) "
+                         + "(results.sqlite's building_finish has every building's finishes)")
+        }
+        if !writesSchedule(model) {
+            notes.append("schedule.csv left out: \(model.orderCount) work orders is more than \(scheduleOrderLimit) "
+                         + "(results.sqlite's building_finish has every building's finishes)")
+        }
+        return notes
+    }
 
     /// Whether a run of `model` writes `schedule.csv`.
     public static func writesSchedule(_ model: CompiledPlan) -> Bool { model.recordsStarts }

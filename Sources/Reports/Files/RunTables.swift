@@ -142,11 +142,7 @@ struct BuildingTable: CSVSource {
     /// stream whole (a class's buffer pays an exclusivity check per access).
     func write(to file: AtomicFile.Stream) throws(AtomicFile.WriteError) {
         try file.appendRow(header)
-        func quoted(_ fields: [String]) -> [UInt8] {
-            fields.count == 1 && !CSVTable.needsQuotes(fields[0]) ? Array(fields[0].utf8)
-                : Array(CSVTable.line(fields).utf8.dropLast())
-        }
-        let types = (0..<model.buildingTypeCount).map { quoted([model.types[$0].name]) }
+        let types = (0..<model.buildingTypeCount).map { CSVTable.bytes([model.types[$0].name]) }
         var community = -1
         var communityFields: [UInt8] = []
         var out: [UInt8] = []
@@ -160,9 +156,9 @@ struct BuildingTable: CSVSource {
             let c = Int(model.buildings.community[b])
             if c != community {
                 community = c
-                communityFields = quoted([model.communities[c].name, model.communities[c].district])
+                communityFields = CSVTable.bytes([model.communities[c].name, model.communities[c].district])
             }
-            let nameField = quoted([buildingName(b, community: c)])
+            let nameField = CSVTable.bytes([buildingName(b, community: c)])
             for k in 0..<model.buildingTypeCount {
                 out += nameField
                 out.append(0x2C)
