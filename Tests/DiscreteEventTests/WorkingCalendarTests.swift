@@ -67,6 +67,52 @@ struct WorkingCalendarTests {
         }
     }
 
+    @Test("finish and next working times equal a day-by-day scan, on irregular calendars, short and long jobs")
+    func searchMatchesScan() {
+        var x: UInt64 = 99
+        func next() -> UInt64 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            return x >> 11
+        }
+        for trial in 0..<40 {
+            // Irregular days: closed, short and full shifts; some calendars end in closed days.
+            let days = 1 + Int(next() % 400)
+            let hours = (0..<days).map { _ in [0, 0, 3.5, 8, 8, 10][Int(next() % 6)] }
+            let cal = WorkingCalendar(hours: hours, shiftStart: 7)
+            for _ in 0..<200 {
+                let start = Double(next() % UInt64(days * 24 + 48)) - 24 + Double(next() % 4) / 4
+                let work = trial % 2 == 0 ? Double(next() % 40) : Double(next() % UInt64(max(1, cal.totalHours) + 5))
+                // The scan: the first day whose shift reaches the target, walking from day 0.
+                let target = cal.workHours(before: start) + work
+                var expected: Double?
+                if target <= cal.totalHours {
+                    if work == 0 || target <= cal.workHours(before: start) {
+                        expected = max(0, start)
+                    } else {
+                        var sum = 0.0
+                        for (d, h) in hours.enumerated() {
+                            if sum + h >= target, h > 0 { expected = Double(d) * 24 + 7 + (target - sum); break }
+                            sum += h
+                        }
+                    }
+                }
+                #expect(cal.finishTime(start: start, workHours: work) == expected, "start \(start), work \(work)")
+                var open: Double?
+                if cal.isWorking(at: start) {
+                    open = start
+                } else {
+                    let done = cal.workHours(before: start)
+                    var sum = 0.0
+                    for (d, h) in hours.enumerated() {
+                        if sum + h > done, h > 0 { open = Double(d) * 24 + 7; break }
+                        sum += h
+                    }
+                }
+                #expect(cal.nextWorkingTime(from: start) == open, "from \(start)")
+            }
+        }
+    }
+
     @Test("intersection is open only when both calendars are")
     func intersection() {
         var winter = officeWeeks()

@@ -11,8 +11,9 @@
 ///                               shiftStart: 8, hoursPerDay: 8)
 ///     cal.finishTime(start: 8, workHours: 20)     // Wednesday 12:00 → 2·24 + 12 = 60
 ///
-/// - Complexity: building is O(days); `finishTime`, `workHours` and
-///   `nextWorkingTime` are O(log days) by binary search over cumulative hours.
+/// - Complexity: building is O(days); `workHours` is O(1); `finishTime` and
+///   `nextWorkingTime` are O(log d) for a span of d days, by a galloping
+///   search over cumulative hours from the start.
 public struct WorkingCalendar: Sendable, Equatable {
     public let shiftStart: Double
     /// Working hours on each day.
@@ -128,8 +129,8 @@ public struct WorkingCalendar: Sendable, Equatable {
         if isWorking(at: t) { return t }
         let done = workHours(before: t)
         guard done < totalHours else { return nil }
-        // The first day whose shift holds work beyond `done`.
-        let day = firstDay(withCumulativeAbove: done)
+        // The first day whose shift holds work beyond `done`: no earlier than t's day.
+        let day = firstDay(from: Self.day(of: t)) { $0 > done }
         return Double(day) * 24 + shiftStart
     }
 
@@ -137,30 +138,41 @@ public struct WorkingCalendar: Sendable, Equatable {
     func time(atCumulative target: Double, notBefore start: Double) -> Double? {
         guard target <= totalHours else { return nil }
         if target <= workHours(before: start) { return max(0, start) }
-        // The first day d with cumulative[d] + hours[d] ≥ target and hours[d] > 0.
-        let day = firstDay(withCumulativeAtLeast: target)
+        // The first day d with cumulative[d] + hours[d] ≥ target and hours[d] > 0: after
+        // start's day, as the work before start's day is less than target.
+        let day = firstDay(from: Self.day(of: start)) { $0 >= target }
         return Double(day) * 24 + shiftStart + (target - cumulative[day])
     }
 
-    /// Smallest d with cumulative[d + 1] ≥ target (so day d's shift reaches it).
+    /// The day holding instant t, 0 before the first (t is below the horizon here).
     @inlinable
-    func firstDay(withCumulativeAtLeast target: Double) -> Int {
-        var low = 0, high = hours.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid + 1] >= target { high = mid } else { low = mid + 1 }
-        }
-        return low
-    }
+    static func day(of t: Double) -> Int { t > 0 ? Int(t / 24) : 0 }
 
-    /// Smallest d with cumulative[d + 1] > done (day d's shift has work left after `done`).
+    /// Smallest d ≥ `first` with `reaches(cumulative[d + 1])`, for a
+    /// predicate that holds from some day on and holds on the last day.
+    /// A galloping search from `first`: a job ends a few days after it
+    /// starts, so this takes O(log length) steps, not O(log days).
     @inlinable
-    func firstDay(withCumulativeAbove done: Double) -> Int {
-        var low = 0, high = hours.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid + 1] > done { high = mid } else { low = mid + 1 }
+    func firstDay(from first: Int, where reaches: (Double) -> Bool) -> Int {
+        let last = hours.count - 1
+        var low = max(0, min(first, last))
+        if low >= last || reaches(cumulative[low + 1]) { return low }
+        // Gallop with doubling steps while day `low` falls short; the answer is in (low, last].
+        var step = 1
+        while true {
+            let probe = min(low + step, last)
+            if probe == last || reaches(cumulative[probe + 1]) {
+                // The answer is in (low, probe]: halve.
+                var high = probe
+                low += 1
+                while low < high {
+                    let mid = (low + high) / 2
+                    if reaches(cumulative[mid + 1]) { high = mid } else { low = mid + 1 }
+                }
+                return low
+            }
+            low = probe
+            step *= 2
         }
-        return low
     }
 }

@@ -184,8 +184,10 @@ public struct MultiPoolDispatcher {
     @inlinable
     func shortfall(class c: Int) -> UInt64 {
         var mask: UInt64 = 0
-        for i in needStart[c]..<needStart[c + 1] where reserved[needPool[i]] || _free[needPool[i]] < needUnits[i] {
-            mask |= 1 << UInt64(min(63, i - needStart[c]))
+        let first = needStart[c]
+        for i in first..<needStart[c + 1] {
+            let p = needPool[i]
+            if _free[p] < needUnits[i] || (anyReserved && reserved[p]) { mask |= 1 << UInt64(min(63, i - first)) }
         }
         return mask
     }
