@@ -133,6 +133,7 @@ extension CompiledPlan {
         }
         initialWaitCounts = predecessorCounts()
         monthStartHours = computeMonthStartHours()
+        monthOfDay = computeMonthOfDay()
         yearStartDays = computeYearStartDays()
     }
 

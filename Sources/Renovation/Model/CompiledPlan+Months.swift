@@ -18,6 +18,18 @@ extension CompiledPlan {
         return bounds
     }
 
+    /// ``monthOfDay``: month boundaries fall at midnight, so a day lies in one month.
+    func computeMonthOfDay() -> [Int32] {
+        let days = baseCalendar.days
+        var months = [Int32](repeating: 0, count: days)
+        var m = 0
+        for day in 0..<days {
+            while m + 2 < monthStartHours.count, monthStartHours[m + 1] <= Double(day) * hoursPerCalendarDay { m += 1 }
+            months[day] = Int32(m)
+        }
+        return months
+    }
+
     /// The calendar a trade's crews work to: that of the first work type the
     /// trade does alone, else nil (the base calendar).
     public func tradeCalendarIndex(_ trade: Int) -> Int? {

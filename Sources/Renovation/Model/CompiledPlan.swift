@@ -62,6 +62,8 @@ public struct CompiledPlan: Sendable {
     /// from `monthStartHours[m]` to `monthStartHours[m + 1]`. The first
     /// month begins at the start date, which need not be the 1st.
     public internal(set) var monthStartHours: [Double] = []
+    /// For each day of the calendar, the month of ``monthStartHours`` that holds it.
+    public internal(set) var monthOfDay: [Int32] = []
     /// Days from the start to each following 1 January, up to the first past the horizon.
     public internal(set) var yearStartDays: [Int] = []
 

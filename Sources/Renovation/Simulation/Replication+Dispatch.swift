@@ -141,14 +141,16 @@ extension Replication {
     mutating func addMonthlyWork(type k: Int, calendar cal: Int, hours work: Double, from begin: Double, to end: Double) {
         let months = monthStart.count - 1
         guard months > 0, work > 0 else { return }
-        // The month holding `begin`: the last boundary at or before it.
-        var low = 0, high = months
-        while low + 1 < high {
-            let mid = (low + high) / 2
-            if monthStart[mid] <= begin { low = mid } else { high = mid }
+        // The month holding `begin` (boundaries fall at midnight).
+        var m = Int(plan.monthOfDay[min(Int(begin / hoursPerCalendarDay), plan.monthOfDay.count - 1)])
+        if end <= monthStart[m + 1] {
+            // Most jobs fall within one month: all of it goes there (the share below would be exactly 1).
+            for i in table.needStart[k]..<table.needStart[k + 1] {
+                workedCrewHoursByMonth[table.needTrade[i] * months + m] += work * Double(table.needCrews[i])
+            }
+            return
         }
         let total = calendars[cal].workHours(from: begin, to: end)
-        var m = low
         while m < months {
             let share = total > 0
                 ? calendars[cal].workHours(from: max(begin, monthStart[m]), to: min(end, monthStart[m + 1])) / total

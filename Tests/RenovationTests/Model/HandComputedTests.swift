@@ -56,6 +56,19 @@ struct HandComputedTests {
         }
     }
 
+    @Test("the month of each day is the month of monthStartHours that holds every hour of it")
+    func monthOfDay() throws {
+        let (_, model) = try run(Self.yaml())
+        #expect(model.monthOfDay.count == model.baseCalendar.days)
+        let bounds = model.monthStartHours
+        for day in 0..<model.monthOfDay.count {
+            let m = Int(model.monthOfDay[day])
+            for h in [Double(day) * 24, Double(day) * 24 + 12, (Double(day) * 24 + 24).nextDown] {
+                #expect(bounds[m] <= h && h < bounds[m + 1], "day \(day), hour \(h): month \(m)")
+            }
+        }
+    }
+
     @Test("one crew per trade: roofs in sequence, painting follows each roof")
     func sequence() throws {
         let (r, model) = try run(Self.yaml())
