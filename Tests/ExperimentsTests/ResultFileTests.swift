@@ -1,7 +1,7 @@
 import Experiments
 import Foundation
 import Renovation
-import Reports
+@testable import Reports
 import Testing
 
 private func minimalDocument(replications: Int = 5) throws -> ResultDocument {
@@ -30,6 +30,26 @@ struct ResultFileTests {
         #expect(back.perReplication[0][.attainment][0].isNaN)
         #expect(back.summary?.finishDays == document.summary?.finishDays)
         #expect(try ResultJSON.encode(back) == data)
+    }
+
+    @Test("A document's records written directly give the encoder's bytes: shipped scenarios, NaN, empty lists, a stall",
+          arguments: ["Tests/Fixtures/minimal.yaml", "scenarios/yonghong-2022.yaml", "scenarios/benxi-2018.yaml"])
+    func recordsAsTheEncoderWritesThem(path: String) throws {
+        let loaded = try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent(path).path)
+        var document = try resultDocument(loaded.scenario, plan: loaded.scenario.plans[0].name, replications: 3)
+        #expect(try ResultJSON.encode(document) == ResultJSON.encodeGeneric(document))
+        // Every representation's edge: non-finite, integral, huge and tiny numbers, a stall to escape.
+        document.perReplication[1].stall = "stuck: \"a/b\" \\ 新\n\t\u{1}"
+        for (k, metric) in Metric.all.enumerated() where document.perReplication[2].values[metric.name] != nil {
+            let count = document.perReplication[2].values[metric.name]!.count
+            let edge: Double = [.nan, 3, -0.0, 1e22, 2.5e-10, .infinity, 123456.789][k % 7]
+            if metric.representation == .number {
+                document.perReplication[2].values[metric.name] = Array(repeating: edge, count: max(1, count))
+            }
+        }
+        #expect(try ResultJSON.encode(document) == ResultJSON.encodeGeneric(document))
+        #expect(try ResultJSON.decode(ResultDocument.self, from: ResultJSON.encode(document)).perReplication[1].stall
+                == document.perReplication[1].stall)
     }
 
     @Test("strings that look like null or the marker survive")

@@ -17,6 +17,12 @@ public enum ResultJSON {
     static let marker = "\u{FFFF}renosim-non-finite\u{FFFF}"
 
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try encodeGeneric(value)
+    }
+
+    /// Through Foundation's encoder, whatever the value (a result document's
+    /// own ``encode(_:)-(ResultDocument)`` writes its records directly).
+    static func encodeGeneric<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
