@@ -165,13 +165,20 @@ public struct CompiledPlan: Sendable {
     /// computation: it is asked at every start and acceptance.
     @inlinable
     public func yearIndex(atHours hours: Double) -> Int {
+        Self.yearIndex(atHours: hours, yearStarts: yearStartDays) ?? date(atHours: hours).year - start.year
+    }
+
+    /// ``yearIndex(atHours:)`` from the year starts alone; nil outside them
+    /// (before the start, past the last 1 January listed, not a number).
+    /// For the simulation, which keeps its own reference to the year starts:
+    /// calling a method of this large struct from a mutating one copied all of it first.
+    @inlinable
+    public static func yearIndex(atHours hours: Double, yearStarts: [Int]) -> Int? {
         let days = hours / hoursPerCalendarDay
-        guard days >= 0, let last = yearStartDays.last, days < Double(last) else {
-            return date(atHours: hours).year - start.year
-        }
+        guard days >= 0, let last = yearStarts.last, days < Double(last) else { return nil }
         let day = Int(days.rounded(.down))
         var year = 0
-        while yearStartDays[year] <= day { year += 1 }
+        while yearStarts[year] <= day { year += 1 }
         return year
     }
 }

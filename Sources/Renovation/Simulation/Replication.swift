@@ -130,6 +130,8 @@ public struct Replication: SimulationModel {
     /// Trades × months, flat (see ``ReplicationResult/workedCrewHoursByMonth``).
     var workedCrewHoursByMonth: [Double]
     let monthStart: [Double]
+    /// The plan's ``CompiledPlan/yearStartDays``, held here for ``yearIndex(_:)``.
+    let yearStarts: [Int]
     var completionsPerYear: [Int]
 
     /// Records of what happened, when tracing is on (one replication, `--trace`).
@@ -198,6 +200,7 @@ public struct Replication: SimulationModel {
         completionsPerYear = [Int](repeating: 0, count: plan.budgetPerYear.count)
         workedCrewHours = [Double](repeating: 0, count: plan.tradeNames.count)
         monthStart = plan.monthStartHours
+        yearStarts = plan.yearStartDays
         workedCrewHoursByMonth = [Double](repeating: 0, count: plan.tradeNames.count * max(0, monthStart.count - 1))
 
         inspectionStream = RandomStream(key: key.purpose(StreamPurpose.inspection))
@@ -471,7 +474,8 @@ public struct Replication: SimulationModel {
     // MARK: - Budget
 
     func yearIndex(_ hours: Double) -> Int {
-        plan.yearIndex(atHours: hours)
+        if let year = CompiledPlan.yearIndex(atHours: hours, yearStarts: yearStarts) { return year }
+        return plan.yearIndex(atHours: hours)
     }
 
     mutating func scheduleNewYear(_ now: Double, _ calendar: inout EventCalendar<Event>) {
