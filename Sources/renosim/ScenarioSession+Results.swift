@@ -5,10 +5,10 @@ import Reports
 
 extension ScenarioSession {
     /// How result files name `loaded`: its path relative to the current folder, and its hash.
-    static func reference(_ loaded: LoadedScenario) -> ResultDocument.ScenarioReference {
+    static func reference(_ loaded: LoadedScenario, status: PlanStatus? = nil) -> ResultDocument.ScenarioReference {
         .init(name: loaded.scenario.name,
               file: ScenarioPath.relative(loaded.file, to: FileManager.default.currentDirectoryPath),
-              sha256: loaded.sha256)
+              sha256: loaded.sha256, status: reference(status))
     }
 
     /// Replications 0..<`replications` of `model`, with a progress bar, as a result document.
