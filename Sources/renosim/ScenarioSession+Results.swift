@@ -18,7 +18,7 @@ extension ScenarioSession {
         let bar = ProgressBar(label: model.planName, total: replications, quiet: quiet)
         let results = runner.run(model: model, seed: seed, replications: 0..<replications, progress: bar.update)
         bar.finish()
-        return ResultDocument(model: model, seed: seed, results: results, scenario: reference(loaded),
+        return ResultDocument(model: model, seed: seed, results: results, scenario: reference(loaded, status: model.status),
                               toolVersion: ToolVersion.current)
     }
 }

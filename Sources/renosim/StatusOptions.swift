@@ -11,6 +11,10 @@ struct StatusOptions: ParsableArguments {
                                + "\"Status date\").", valueName: "progress.csv"))
     var status: String?
 
+    init() {}
+
+    init(status: String) { self.status = status }
+
     /// `model` forecast from the progress file, or `model` itself without `--status`.
     func apply(to model: CompiledPlan) throws -> CompiledPlan {
         guard let status = try read(for: model) else { return model }
