@@ -1,4 +1,5 @@
 import Renovation
+import DiscreteEvent
 
 /// Finds a small crew mix that meets the deadline with a given probability
 /// — "what do we need to do five years' work in three?"
@@ -53,6 +54,8 @@ public struct CrewSizing: Sendable {
         public var simulations: Int
         /// Every mix tried, in order.
         public var path: [Evaluation]
+        /// The status date the sizing forecast from (``PlanStatus``); nil (absent) from the programme's start.
+        public var statusDate: CivilDate?
     }
 
     public enum SizingError: Error, CustomStringConvertible {
@@ -188,6 +191,6 @@ public struct CrewSizing: Sendable {
         return Result(plan: plan, trades: trades, startingCrews: base.crews, crews: crews, target: target,
                       searchEstimate: current.deadlineMet, confirmed: confirmed.deadlineMet,
                       meetsTarget: confirmed.deadlineMet.estimate >= target,
-                      evaluations: path.count, simulations: simulations, path: path)
+                      evaluations: path.count, simulations: simulations, path: path, statusDate: status?.date)
     }
 }

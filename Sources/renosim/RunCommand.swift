@@ -186,6 +186,7 @@ struct RunCommand: ParsableCommand {
             var command = ["renosim", "run", scenario, "--plan", model.planName, "--replications", String(total),
                            "--seed", String(seed), "--out", out]
             if let threads = options.threads { command += ["--threads", String(threads)] }
+            if let status = progress.status { command += ["--status", status] }
             Terminal.error("interrupted by \(stop.name): \(saved) of \(total) replications are saved in "
                            + "\(run.folder); no result file was written. Resume with:\n  "
                            + ShellQuote.command(command + ["--resume"]))
