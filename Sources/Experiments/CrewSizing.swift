@@ -1,4 +1,5 @@
 import Renovation
+import DiscreteEvent
 
 /// Finds a small crew mix that meets the deadline with a given probability
 /// — "what do we need to do five years' work in three?"
@@ -53,6 +54,8 @@ public struct CrewSizing: Sendable {
         public var simulations: Int
         /// Every mix tried, in order.
         public var path: [Evaluation]
+        /// The status date the sizing forecast from (``PlanStatus``); nil (absent) from the programme's start.
+        public var statusDate: CivilDate?
     }
 
     public enum SizingError: Error, CustomStringConvertible {
@@ -72,7 +75,8 @@ public struct CrewSizing: Sendable {
     /// Sizes the crews of `plan`. A mix that breaks a scenario rule (more
     /// crews than the validator allows) is refused with the validator's
     /// issues, each led by the mix.
-    public func run(scenario valid: ValidScenario, plan: String, seed: UInt64, runner: ReplicationRunner) throws(SizingError) -> Result {
+    public func run(scenario valid: ValidScenario, plan: String, seed: UInt64, runner: ReplicationRunner,
+                    status: PlanStatus? = nil) throws(SizingError) -> Result {
         let base: CompiledPlan
         do { base = try CompiledPlan(scenario: valid, plan: plan) } catch { throw .scenario(error) }
         let scenario = valid.scenario
@@ -82,7 +86,13 @@ public struct CrewSizing: Sendable {
         let costs = base.costPerHour.contains { $0 > 0 } ? base.costPerHour.map { max($0, 0) } : trades.map { _ in 1.0 }
         // Fewest crews each trade may have: what its largest job needs at once.
         var minimum = [Int](repeating: 0, count: trades.count)
+        var busy = minimum
         for type in base.types { for need in type.needs { minimum[need.trade] = max(minimum[need.trade], need.crews) } }
+        // A forecast's work under way at the status date keeps its crews: never fewer.
+        for entry in status?.entries ?? [] where entry.progress == .underWay {
+            for need in base.types[base.typeIndex(of: entry.order)].needs { busy[need.trade] += need.crews }
+        }
+        minimum = zip(minimum, busy).map { max($0, $1) }
 
         var cache: [[Int]: Evaluation] = [:]
         var path: [Evaluation] = []
@@ -92,7 +102,7 @@ public struct CrewSizing: Sendable {
             if record, let known = cache[crews] { return known }
             var s = scenario
             s.plans[planIndex].crews = OrderedMapping(zip(trades, crews).map { (key: $0, value: $1) })
-            let model: CompiledPlan
+            var model: CompiledPlan
             do throws(ScenarioError) {
                 let mix = zip(trades, crews).map { "\($0) \($1)" }.joined(separator: ", ")
                 model = try CompiledPlan(scenario: ScenarioValidator.validated(s, change: "crew sizing: the mix \(mix)"),
@@ -100,6 +110,7 @@ public struct CrewSizing: Sendable {
             } catch {
                 throw .scenario(error)
             }
+            if let status { model = model.forecasting(from: status) }
             let results = runner.run(model: model, seed: seed, replications: replications)
             simulations += results.count
             let lateness = results.map { max(0, $0.finishDays - model.deadlineHours / 24) }
@@ -180,6 +191,6 @@ public struct CrewSizing: Sendable {
         return Result(plan: plan, trades: trades, startingCrews: base.crews, crews: crews, target: target,
                       searchEstimate: current.deadlineMet, confirmed: confirmed.deadlineMet,
                       meetsTarget: confirmed.deadlineMet.estimate >= target,
-                      evaluations: path.count, simulations: simulations, path: path)
+                      evaluations: path.count, simulations: simulations, path: path, statusDate: status?.date)
     }
 }

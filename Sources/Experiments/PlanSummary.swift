@@ -28,6 +28,8 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var milestones: [MilestoneSummary]?
     /// Per risk of the register: observed against declared probability, mean impact; nil without `risks`.
     public var risks: [RiskFrequency]?
+    /// The status date a forecast started from (``PlanStatus``); nil (absent) for a run from the programme's start.
+    public var statusDate: CivilDate?
 
     public init(model: CompiledPlan, seed: UInt64, results: [ReplicationResult]) {
         scenario = model.scenarioName
@@ -53,6 +55,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         monthlyUtilisation = MonthlyUtilisation(model: model, results: results)
         milestones = MilestoneSummary.all(model: model, results: results)
         risks = RiskFrequency.all(model: model, results: results)
+        statusDate = model.status?.date
     }
 
     /// The summary of a scalar metric, or of one index of an indexed one.

@@ -1,3 +1,4 @@
+import DiscreteEvent
 import Renovation
 
 /// What a run leaves behind to be read again: which scenario (file and
@@ -40,11 +41,27 @@ public struct ResultDocument: Codable, Sendable {
         public var file: String
         /// SHA-256 of the file's bytes, lowercase hex.
         public var sha256: String
+        /// The progress file a forecast started from; absent for a run from the programme's start.
+        public var status: StatusReference?
 
-        public init(name: String, file: String, sha256: String) {
+        public init(name: String, file: String, sha256: String, status: StatusReference? = nil) {
             self.name = name
             self.file = file
             self.sha256 = sha256
+            self.status = status
+        }
+    }
+
+    /// A forecast's progress file: where it is, the SHA-256 of its bytes, and its status date.
+    public struct StatusReference: Codable, Sendable, Equatable {
+        public var file: String
+        public var sha256: String
+        public var date: CivilDate
+
+        public init(file: String, sha256: String, date: CivilDate) {
+            self.file = file
+            self.sha256 = sha256
+            self.date = date
         }
     }
 

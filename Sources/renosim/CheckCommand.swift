@@ -71,7 +71,19 @@ struct CheckCommand: ParsableCommand {
                     + "\(recorded.scenario.sha256.prefix(12))… → \(loaded.sha256.prefix(12))…); record the baseline "
                     + "again (renosim baseline … --force), or pass --allow-scenario-change to compare anyway")
             }
-            let model = try Self.remapped { try ScenarioSession.compile(loaded, plan: recorded.plan) }
+            var model = try Self.remapped { try ScenarioSession.compile(loaded, plan: recorded.plan) }
+            if let status = recorded.scenario.status {
+                // A forecast reruns from the progress file it recorded, unchanged.
+                let progress = try Self.remapped { try StatusOptions(status: status.file).read(for: model) }
+                if let progress {
+                    if progress.sha256 != status.sha256 && !allowScenarioChange {
+                        throw Self.cannotCheck("the progress file \(status.file) changed since \(baseline) was recorded "
+                            + "(sha256 \(status.sha256.prefix(12))… → \(progress.sha256.prefix(12))…); record it again, "
+                            + "or pass --allow-scenario-change to compare anyway")
+                    }
+                    model = model.forecasting(from: progress)
+                }
+            }
             let current = ScenarioSession.document(loaded, model: model, seed: seed ?? recorded.seed,
                                                    replications: recorded.replications, threads: threads, quiet: quiet)
             var report = BaselineCheck(mode: exact ? .exact : .statistical, alpha: alpha)

@@ -23,6 +23,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).") var scenario: String
     @Option(help: "Plans to compare, comma-separated; the first is the baseline.") var plans: String
     @OptionGroup var options: ExperimentOptions
+    @OptionGroup var progress: StatusOptions
     @Option(help: ArgumentHelp(OutputFormat.help + " csv: the paired-differences table.")) var format: OutputFormat = .table
     @Option(help: ArgumentHelp("Also write an HTML report with the S-curves and paired differences.", valueName: "file"))
     var report: String?
@@ -47,7 +48,7 @@ struct CompareCommand: ParsableCommand {
                                      outputs: options.out.map { [($0 as NSString).appendingPathComponent("comparison.json")] } ?? [])
             }
             let loaded = try ScenarioSession.load(scenario)
-            let models = try planNames.map { try ScenarioSession.compile(loaded, plan: $0) }
+            let models = try planNames.map { try progress.apply(to: ScenarioSession.compile(loaded, plan: $0)) }
             let seed = options.seed(for: loaded)
             let threads = options.runner.threads
             let perPlan = options.precision == nil ? options.replications : options.maxReplications

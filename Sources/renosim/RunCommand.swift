@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiscreteEvent
 import Experiments
 import Foundation
 import Renovation
@@ -23,6 +24,13 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).") var scenario: String
     @Option(help: "Plan to run (default: the scenario's first plan).") var plan: String?
     @OptionGroup var options: ExperimentOptions
+    @OptionGroup var progress: StatusOptions
+    @Option(help: ArgumentHelp("Write where replication 0 stands at the end of --write-status-date as a progress file "
+                               + "(the format --status reads): to try a re-forecast, or to start one from a simulated state.",
+                               valueName: "file"))
+    var writeStatus: String?
+    @Option(help: ArgumentHelp("The status date of --write-status.", valueName: "YYYY-MM-DD"))
+    var writeStatusDate: String?
     @Flag(help: "Write the event log of one replication as trace.csv (needs --out and --replications 1).")
     var trace = false
     @Flag(help: "Continue an interrupted run from the replications it saved in --out.")
@@ -44,6 +52,12 @@ struct RunCommand: ParsableCommand {
         if resume && (options.out == nil || options.precision != nil || trace) {
             throw ValidationError("--resume continues a run with a fixed --replications count and --out DIR")
         }
+        if (writeStatus == nil) != (writeStatusDate == nil) {
+            throw ValidationError("--write-status FILE and --write-status-date YYYY-MM-DD go together")
+        }
+        if let writeStatusDate, CivilDate(iso: writeStatusDate) == nil {
+            throw ValidationError("--write-status-date takes a date YYYY-MM-DD, not '\(writeStatusDate)'")
+        }
         if !(checkpointEvery >= 0 && checkpointEvery.isFinite) {
             throw ValidationError("--checkpoint-every takes a number of seconds ≥ 0, not \(checkpointEvery)")
         }
@@ -58,8 +72,11 @@ struct RunCommand: ParsableCommand {
                 try ReportPath.check(report, inputs: [scenario], outputs: outputs)
             }
             let loaded = try ScenarioSession.load(scenario)
-            let model = try ScenarioSession.compile(loaded, plan: plan)
+            let model = try progress.apply(to: ScenarioSession.compile(loaded, plan: plan))
             let seed = options.seed(for: loaded)
+            if let writeStatus, let writeStatusDate, let date = CivilDate(iso: writeStatusDate) {
+                try Self.writeProgress(model: model, seed: seed, date: date, to: writeStatus)
+            }
             var results: [ReplicationResult]
             var traceRecords: [TraceRecord]?
             var note: String?
@@ -83,7 +100,7 @@ struct RunCommand: ParsableCommand {
             }
             let summary = PlanSummary(model: model, seed: seed, results: results)
             let document = ResultDocument(model: model, seed: seed, results: results,
-                                          scenario: ScenarioSession.reference(loaded),
+                                          scenario: ScenarioSession.reference(loaded, status: model.status),
                                           toolVersion: ToolVersion.current, summary: summary)
             if let out = options.out {
                 do {
@@ -122,6 +139,23 @@ struct RunCommand: ParsableCommand {
         }
     }
 
+    /// Writes replication 0's state at the end of `date` as a progress file.
+    static func writeProgress(model: CompiledPlan, seed: UInt64, date: CivilDate, to path: String) throws {
+        let horizon = model.start.adding(days: model.horizonDays - 1)
+        guard date.dayNumber >= (model.status?.date ?? model.start).dayNumber, date.dayNumber <= horizon.dayNumber else {
+            throw CLIFailure(message: "--write-status-date \(date) is outside the simulated span "
+                             + "\(model.status?.date ?? model.start) … \(horizon)", code: 1)
+        }
+        var sim = Replication.simulation(plan: model, seed: seed, replication: 0, trace: true)
+        sim.run()
+        do {
+            try AtomicFile.write(ProgressWriter.text(trace: sim.model.trace ?? [], plan: model, date: date), to: path)
+        } catch {
+            throw CLIFailure(message: "cannot write \(path): \(error)", code: 2)
+        }
+        Terminal.note("wrote \(path): replication 0's progress at the end of \(date)")
+    }
+
     /// Runs the replications in parts, saving them in a checkpoint under
     /// `out` every `--checkpoint-every` seconds; on SIGINT or SIGTERM stops
     /// after the replications under way, saves them, and says how to resume.
@@ -130,7 +164,7 @@ struct RunCommand: ParsableCommand {
         -> ([ReplicationResult], Checkpoint, saved: Int) {
         let total = options.replications
         let stop = StopSignal.install()
-        let run = CheckpointedRun(model: model, seed: seed, replications: total, out: out, scenarioSHA256: loaded.sha256)
+        let run = CheckpointedRun(model: model, seed: seed, replications: total, out: out, scenarioSHA256: loaded.sha256 + (model.status.map { "+status:" + $0.sha256 } ?? ""))
         let bar = ProgressBar(label: model.planName, total: total, quiet: options.quiet)
         let outcome: CheckpointedRun.Outcome
         do {
@@ -150,6 +184,7 @@ struct RunCommand: ParsableCommand {
             var command = ["renosim", "run", scenario, "--plan", model.planName, "--replications", String(total),
                            "--seed", String(seed), "--out", out]
             if let threads = options.threads { command += ["--threads", String(threads)] }
+            if let status = progress.status { command += ["--status", status] }
             Terminal.error("interrupted by \(stop.name): \(saved) of \(total) replications are saved in "
                            + "\(run.folder); no result file was written. Resume with:\n  "
                            + ShellQuote.command(command + ["--resume"]))

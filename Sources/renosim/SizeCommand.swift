@@ -26,6 +26,7 @@ struct SizeCommand: ParsableCommand {
     @Option(help: "Seed (default: the scenario's seed, else 1).") var seed: UInt64?
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Folder to write sizing.json to.") var out: String?
+    @OptionGroup var progress: StatusOptions
     @Option(help: "Write an HTML page with the sized crews and the search to this file.") var report: String?
     @Option(help: ArgumentHelp(OutputFormat.help + " json: the sizing result; csv: the final mix, trade,from,to."))
     var format: OutputFormat = .table
@@ -41,13 +42,13 @@ struct SizeCommand: ParsableCommand {
         try reporting {
             if let report { try ReportPath.check(report, inputs: [scenario]) }
             let loaded = try ScenarioSession.load(scenario)
-            _ = try ScenarioSession.compile(loaded, plan: plan)
+            let status = try progress.read(for: ScenarioSession.compile(loaded, plan: plan))
             let seed = self.seed ?? loaded.scenario.seed ?? 1
             let runner = ReplicationRunner(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let sizing = CrewSizing(target: target, searchReplications: replications, confirmReplications: confirm)
             let result: CrewSizing.Result
             do throws(CrewSizing.SizingError) {
-                result = try sizing.run(scenario: loaded.valid, plan: plan, seed: seed, runner: runner)
+                result = try sizing.run(scenario: loaded.valid, plan: plan, seed: seed, runner: runner, status: status)
             } catch {
                 if case .scenario(let refused) = error { throw ScenarioSession.failure(refused, in: loaded) }
                 throw CLIFailure(message: "\(loaded.file): \(error)", code: 1)

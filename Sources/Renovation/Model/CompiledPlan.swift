@@ -89,6 +89,8 @@ public struct CompiledPlan: Sendable {
     /// Survey, consultation, design and approval before works; nil without a `preparation` section.
     public let preparation: PreparationModel?
     public let milestones: [Milestone]
+    /// The state a forecast starts from; nil for a programme simulated from its start (``forecasting(from:)``).
+    public internal(set) var status: PlanStatus?
 
     public var orderCount: Int { buildings.count * buildingTypeCount + communities.count * communityTypeCount }
     public var firstCommunityOrder: Int { buildings.count * buildingTypeCount }

@@ -18,4 +18,7 @@ public enum StreamPurpose {
     public static let riskImpact: UInt64 = 11
     /// The plan search's own choices (`PlanOptimiser`): never used inside a replication.
     public static let optimiser: UInt64 = 12
+    /// The remaining hours of work under way at a status date, drawn
+    /// given the hours already worked (``PlanStatus``); the order is the entity.
+    public static let statusRemaining: UInt64 = 13
 }

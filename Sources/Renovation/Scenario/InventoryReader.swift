@@ -165,9 +165,9 @@ struct InventoryParser {
             readHeader(row, line: line)
             return
         }
-        if row.count > header.count, let extra = row.indices.dropFirst(header.count).first(where: { !row[$0].isEmpty }) {
+        if let extra = Self.extraField(row, header: header) {
             fail(line, extra, record, name: nil, "the row has \(row.count) fields but the header has \(header.count)",
-                 expected: "one field per header (a comma inside a value needs the value in double quotes)")
+                 expected: Self.extraFieldExpected)
             return
         }
         func cell(_ name: String) -> (String, Int)? {
@@ -231,6 +231,14 @@ struct InventoryParser {
         communities[c].buildings.append(building)
         buildingCount += 1
     }
+
+    /// The first non-empty field of `row` beyond the header's, if any (empty trailing fields are a spreadsheet's habit).
+    static func extraField(_ row: [String], header: [String]) -> Int? {
+        guard row.count > header.count else { return nil }
+        return row.indices.dropFirst(header.count).first { !row[$0].isEmpty }
+    }
+
+    static let extraFieldExpected = "one field per header (a comma inside a value needs the value in double quotes)"
 
     mutating func finish(sha256: String) throws(ScenarioError) -> InventoryTable {
         if header == nil {

@@ -17,7 +17,7 @@ extension Replication {
 
     /// One decision: the parallel schedule-generation step.
     mutating func dispatch(_ now: Double, _ calendar: inout EventCalendar<Event>) {
-        guard dispatcher.waitingCount > 0 else { return }
+        guard dispatcher.waitingCount > 0, now >= dispatchFrom else { return }
         dispatcher.beginPass()
         while let (o, k) = dispatcher.next(at: now) { tryStart(Int(o), type: k, now, &calendar) }
         #if DEBUG

@@ -21,13 +21,15 @@ extension Replication {
         record(.surveyed, now, community: c)
         preparation?.surveyors.release(at: now)
         while let (next, _) = preparation?.surveyors.nextGrant(at: now) { startSurvey(Int(next), now, &calendar) }
-        guard let end = preparation?.consult(c, from: now), end < plan.baseCalendar.horizon else { return }
+        // A forecast's community whose works began in its history is prepared already.
+        guard preparation?.prepared[c] == false, let end = preparation?.consult(c, from: now), end < plan.baseCalendar.horizon else { return }
         calendar.schedule(.prepared(Int32(c)), at: end)
     }
 
     /// Design approved (or the community deferred): its works open if its release date has come.
     mutating func prepared(_ c: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
         guard preparation != nil else { return }
+        if preparation?.prepared[c] == true { return }   // opened by a forecast's history
         preparation?.prepared[c] = true
         preparation?.preparedAt[c] = now
         let deferred = preparation?.deferred[c] == true

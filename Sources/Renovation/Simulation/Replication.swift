@@ -45,6 +45,11 @@ public struct Replication: SimulationModel {
         case riskDelayEnded(Int32)
         /// A funding tranche has arrived.
         case trancheArrived(Int32)
+        /// A forecast's history (``PlanStatus``): the entry's work began, or finished.
+        case statusStarted(Int32)
+        case statusFinished(Int32)
+        /// The status date: work under way continues and dispatch begins.
+        case statusDate
     }
 
     public let plan: CompiledPlan
@@ -134,6 +139,13 @@ public struct Replication: SimulationModel {
     let yearStarts: [Int]
     var completionsPerYear: [Int]
 
+    /// No work is dispatched before this time: the status date of a forecast, else −∞.
+    let dispatchFrom: Double
+    /// A forecast's history is being replayed (before its status date): no defects are drawn.
+    var replaying: Bool
+    /// Whether each order is one the status lists (its history is replayed, never dispatched); empty without a status.
+    let statusListed: [Bool]
+
     /// Records of what happened, when tracing is on (one replication, `--trace`).
     public internal(set) var trace: [TraceRecord]?
 
@@ -181,7 +193,12 @@ public struct Replication: SimulationModel {
         slotsPerOrder = slots
         slotWait = [Double](repeating: 0, count: n * slots)
         typeLastAcceptance = [Double](repeating: -.infinity, count: plan.types.count)
-        hours = Replication.drawContent(plan, key: key)
+        var content = Replication.drawContent(plan, key: key)
+        if let status = plan.status { Replication.statusContent(status, plan: plan, key: key, hours: &content) }
+        hours = content
+        dispatchFrom = plan.status?.hours ?? -.infinity
+        replaying = plan.status != nil
+        statusListed = plan.status?.listed ?? []
         remaining = plan.initialWaitCounts
 
         let buildingCount = plan.buildings.count
@@ -264,6 +281,7 @@ public struct Replication: SimulationModel {
                 sim.calendar.schedule(.trancheArrived(Int32(i)), at: funding.arrivalHours[i])
             }
         }
+        if let status = plan.status { scheduleStatus(status, &sim) }
         return sim
     }
 
@@ -296,6 +314,9 @@ public struct Replication: SimulationModel {
         case .prepared(let c): prepared(Int(c), now, &calendar)
         case .riskDelayEnded(let o): enqueue(Int(o), now, &calendar)
         case .trancheArrived(let i): trancheArrived(Int(i), now, &calendar)
+        case .statusStarted(let i): statusStarted(Int(i), now, &calendar)
+        case .statusFinished(let i): statusFinished(Int(i), now, &calendar)
+        case .statusDate: statusDate(now, &calendar)
         }
     }
 
@@ -338,6 +359,8 @@ public struct Replication: SimulationModel {
 
     /// Released, and every predecessor accepted: the order joins the dispatcher.
     mutating func becomeReady(_ o: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
+        // A forecast's listed work follows its history, not the dispatcher.
+        if !statusListed.isEmpty && statusListed[o] { return }
         if preparation?.drops(community: plan.community(of: o), type: plan.typeIndex(of: o)) == true {
             skip(o, now, &calendar)
             return
@@ -459,7 +482,7 @@ public struct Replication: SimulationModel {
         buildingStarted[b] = true
         sites += 1
         if sites > peakSites { peakSites = sites }
-        desk?.worksBegan(households: Double(plan.buildings.households[b]), now, &calendar)
+        if !replaying { desk?.worksBegan(households: Double(plan.buildings.households[b]), now, &calendar) }
     }
 
     mutating func buildingCompleted(_ b: Int, _ now: Double, _ calendar: inout EventCalendar<Event>) {
@@ -468,7 +491,7 @@ public struct Replication: SimulationModel {
         let year = yearIndex(now)
         if year < completionsPerYear.count { completionsPerYear[year] += 1 }
         sites -= 1
-        desk?.worksEnded(households: Double(plan.buildings.households[b]), now, &calendar)
+        if !replaying { desk?.worksEnded(households: Double(plan.buildings.households[b]), now, &calendar) }
     }
 
     // MARK: - Budget

@@ -37,7 +37,16 @@ public enum HTMLReport {
 
         var body = "<header><h1>\(Markup.escape(document.scenario.name)) — plan \(Markup.escape(document.plan))</h1>\n"
         body += "<p class=\"meta\">\(document.replications) replications · seed \(document.seed) · scenario file "
-            + "<code>\(Markup.escape(document.scenario.file))</code> · renosim \(Markup.escape(document.toolVersion))</p></header>\n"
+            + "<code>\(Markup.escape(document.scenario.file))</code> · renosim \(Markup.escape(document.toolVersion))</p>\n"
+        if let status = document.scenario.status {
+            body += "<p class=\"meta\">Forecast from status date \(status.date) · progress file "
+                + "<code>\(Markup.escape(status.file))</code> (sha256 \(status.sha256.prefix(12))…)</p>\n"
+        }
+        body += "</header>\n"
+        // The end of the status date, in days from the start: actual progress before it, the forecast after.
+        let statusDay = document.scenario.status.flatMap { status in
+            start.map { Double(status.date.dayNumber - $0.dayNumber + 1) }
+        }
 
         let met = records.filter { $0[scalar: .deadlineMet] != 0 }.count
         let unfinished = records.filter { $0[scalar: .finished] == 0 }.count
@@ -46,6 +55,7 @@ public enum HTMLReport {
             ("Finish P50", date(finish.p50)), ("Finish P80", date(finish.p80)), ("Finish P90", date(finish.p90)),
         ]
         if let summary { key.append(("Deadline", summary.deadline.description)) }
+        if let status = document.scenario.status { key.append(("Forecast from status date", status.date.description)) }
         key += [("Deadline met", String(format: "%.0f %% (%d of %d)", 100 * Double(met) / Double(max(1, records.count)),
                                         met, records.count)),
                 ("Unfinished replications", String(unfinished))]
@@ -59,13 +69,16 @@ public enum HTMLReport {
             + "</table></section>\n"
 
         body += section("Completion S-curve", sCurve(records: records, finish: finish, deadline: deadlineDays, start: start,
-                                                     date: date),
+                                                     statusDay: statusDay, date: date),
                         note: "Share of replications whose last work order was accepted by each date.")
         body += section("Finish-date histogram", histogram(records: records, deadline: deadlineDays, start: start),
                         note: "Replications by the date their last work order was accepted.")
         if let progress = summary?.buildingProgress {
-            body += section("Line of balance", lineOfBalance(progress, start: start),
-                            note: "Buildings with each work type accepted, median line and P10–P90 band over the replications.")
+            body += section("Line of balance", lineOfBalance(progress, start: start, statusDay: statusDay),
+                            note: statusDay == nil
+                                ? "Buildings with each work type accepted, median line and P10–P90 band over the replications."
+                                : "Buildings with each work type accepted: the actual progress (thick line) up to the status "
+                                    + "date, then the forecast's median (dashed) and P10–P90 band over the replications.")
         } else {
             body += missing("Line of balance")
         }
@@ -96,7 +109,7 @@ public enum HTMLReport {
     // MARK: Charts
 
     static func sCurve(records: [ReplicationRecord], finish: MetricSummary, deadline: Double?, start: CivilDate?,
-                       date: (Double) -> String) -> String {
+                       statusDay: Double? = nil, date: (Double) -> String) -> String {
         let days = records.filter { $0[scalar: .finished] != 0 }.map { $0[scalar: .finishDays] }.sorted()
         let n = Double(max(1, records.count))
         let low = (days.first ?? 0) - 15, high = max(days.last ?? 1, deadline ?? 0) + 15
@@ -111,6 +124,9 @@ public enum HTMLReport {
         points.append((high, Double(days.count) / n))
         chart.line(points, color: SVGChart.palette[0], width: 2.5)
         if let deadline { chart.vertical(at: deadline, label: "deadline", color: "#000000", dashed: false, row: 0) }
+        if let statusDay, statusDay >= max(0, low) {
+            chart.vertical(at: statusDay, label: "status date", color: "#555555", row: 4)
+        }
         for (row, (name, value)) in [("P50", finish.p50), ("P80", finish.p80), ("P90", finish.p90)].enumerated() {
             chart.vertical(at: value, label: "\(name) \(date(value))", color: SVGChart.palette[row + 1], row: row + 1)
         }
@@ -137,17 +153,35 @@ public enum HTMLReport {
         return chart.render()
     }
 
-    static func lineOfBalance(_ progress: BuildingProgress, start: CivilDate?) -> String {
+    static func lineOfBalance(_ progress: BuildingProgress, start: CivilDate?, statusDay: Double? = nil) -> String {
         let most = progress.workTypes.map(\.buildings).max() ?? 1
         var chart = SVGChart(id: "line-of-balance", title: "Line of balance",
                              x: .dates(0, progress.days.last ?? 1, start: start), y: .linear(0, Double(max(1, most))),
                              xLabel: start == nil ? "days from start" : "date", yLabel: "buildings finished")
         for (i, type) in progress.workTypes.enumerated() {
             let color = SVGChart.palette[i % SVGChart.palette.count]
-            chart.band(xs: progress.days, lower: type.p10, upper: type.p90, color: color)
-            chart.line(Array(zip(progress.days, type.p50)), color: color)
+            if let statusDay {
+                // Every replication shares the history: before the status date the median is what happened.
+                let days = progress.days
+                let before = days.indices.filter { days[$0] < statusDay }
+                let after = days.indices.filter { days[$0] > statusDay }
+                // The series at the status date itself, between its neighbouring points.
+                func at(_ series: [Double]) -> Double {
+                    guard let i = before.last, let j = after.first else { return series[before.last ?? after.first ?? 0] }
+                    return series[i] + (series[j] - series[i]) * (statusDay - days[i]) / (days[j] - days[i])
+                }
+                let xs = [statusDay] + after.map { days[$0] }
+                chart.line(before.map { (days[$0], type.p50[$0]) } + [(statusDay, at(type.p50))], color: color, width: 3.5)
+                chart.band(xs: xs, lower: [at(type.p10)] + after.map { type.p10[$0] },
+                           upper: [at(type.p90)] + after.map { type.p90[$0] }, color: color)
+                chart.line(Array(zip(xs, [at(type.p50)] + after.map { type.p50[$0] })), color: color, dashed: true)
+            } else {
+                chart.band(xs: progress.days, lower: type.p10, upper: type.p90, color: color)
+                chart.line(Array(zip(progress.days, type.p50)), color: color)
+            }
             chart.addLegend(type.name, color: color)
         }
+        if let statusDay { chart.vertical(at: statusDay, label: "status date", color: "#000000") }
         return chart.render()
     }
 

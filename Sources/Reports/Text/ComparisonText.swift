@@ -5,7 +5,7 @@ import Experiments
 public enum ComparisonText {
     public static func render(_ c: PlanComparison) -> String {
         var out = "\(c.scenario) — \(c.plans.count) plans on the same \(c.replications) replications, seed \(c.seed) "
-            + "(common random numbers)\n\n"
+            + "(common random numbers)" + (c.plans.first?.statusDate.map { ", forecast from status date \($0)" } ?? "") + "\n\n"
         var plans = TextTable(header: ["plan", "P50 finish", "P90 finish", "P(deadline met)", "95 % Wilson", "deadline"],
                               rightAligned: [false, false, false, true, false, false])
         for s in c.plans {

@@ -5,7 +5,8 @@ import Foundation
 public enum SizingText {
     public static func render(_ r: CrewSizing.Result) -> String {
         func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
-        var out = "Crew mix for plan \(r.plan): P(deadline met) ≥ \(percent(r.target))\n\n"
+        var out = "Crew mix for plan \(r.plan): P(deadline met) ≥ \(percent(r.target))"
+            + (r.statusDate.map { ", forecast from status date \($0)" } ?? "") + "\n\n"
         let width = max(8, r.trades.map(\.count).max() ?? 0)
         out += "  " + "trade".padding(toLength: width, withPad: " ", startingAt: 0) + "   from     to\n"
         for (i, trade) in r.trades.enumerated() {

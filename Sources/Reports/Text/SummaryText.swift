@@ -11,7 +11,8 @@ public enum SummaryText {
         func fixed(_ x: Double, _ digits: Int = 1) -> String { x.isNaN ? "—" : String(format: "%.\(digits)f", x) }
         func percent(_ x: Double) -> String { x.isNaN ? "—" : String(format: "%.1f %%", x * 100) }
 
-        line("\(s.scenario.terminalSafe) — plan \(s.plan.terminalSafe): \(s.replications) replications, seed \(s.seed)")
+        line("\(s.scenario.terminalSafe) — plan \(s.plan.terminalSafe): \(s.replications) replications, seed \(s.seed)"
+             + (s.statusDate.map { ", forecast from status date \($0)" } ?? ""))
         line("Start \(s.start), deadline \(s.deadline)")
         line()
         let f = s.finishDays
