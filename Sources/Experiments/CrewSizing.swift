@@ -82,17 +82,8 @@ public struct CrewSizing: Sendable {
         let scenario = valid.scenario
         // The plan exists: compiling it found it.
         let planIndex = scenario.plans.firstIndex { $0.name == plan } ?? 0
-        let trades = base.tradeNames
-        let costs = base.costPerHour.contains { $0 > 0 } ? base.costPerHour.map { max($0, 0) } : trades.map { _ in 1.0 }
-        // Fewest crews each trade may have: what its largest job needs at once.
-        var minimum = [Int](repeating: 0, count: trades.count)
-        var busy = minimum
-        for type in base.types { for need in type.needs { minimum[need.trade] = max(minimum[need.trade], need.crews) } }
-        // A forecast's work under way at the status date keeps its crews: never fewer.
-        for entry in status?.entries ?? [] where entry.progress == .underWay {
-            for need in base.types[base.typeIndex(of: entry.order)].needs { busy[need.trade] += need.crews }
-        }
-        minimum = zip(minimum, busy).map { max($0, $1) }
+        let crewCost = CrewCost(plan: base, status: status)
+        let (trades, costs, minimum) = (crewCost.trades, crewCost.costs, crewCost.minimum)
 
         var cache: [[Int]: Evaluation] = [:]
         var path: [Evaluation] = []
@@ -118,7 +109,7 @@ public struct CrewSizing: Sendable {
                 crews: crews,
                 deadlineMet: ProportionSummary(successes: results.filter(\.deadlineMet).count, trials: results.count),
                 meanLatenessDays: lateness.reduce(0, +) / Double(max(1, lateness.count)),
-                crewCost: zip(crews, costs).reduce(0) { $0 + Double($1.0) * $1.1 })
+                crewCost: crewCost.cost(crews))
             if record {
                 cache[crews] = evaluation
                 path.append(evaluation)
@@ -126,9 +117,9 @@ public struct CrewSizing: Sendable {
             return evaluation
         }
         let search = 0..<searchReplications
-        func step(_ count: Int) -> Int { max(1, Int((Double(count) * 0.1).rounded(.up))) }
+        let step = CrewCost.step
 
-        var crews = zip(base.crews, minimum).map { max($0, $1) }
+        var crews = crewCost.starting
         var current = try evaluate(crews, replications: search)
 
         // 1. Grow.
@@ -157,25 +148,12 @@ public struct CrewSizing: Sendable {
         try grow(on: search)
 
         // 2. Prune: largest saving first, coarse steps then single crews.
-        var coarse = true
-        while path.count < maxEvaluations {
-            var best: (saving: Double, evaluation: Evaluation)?
-            for t in trades.indices where crews[t] > minimum[t] {
-                var candidate = crews
-                candidate[t] = max(minimum[t], crews[t] - (coarse ? step(crews[t]) : 1))
-                let e = try evaluate(candidate, replications: search)
-                let saving = Double(crews[t] - candidate[t]) * costs[t]
-                if e.deadlineMet.estimate >= target, best.map({ saving > $0.saving }) ?? true { best = (saving, e) }
-            }
-            if let chosen = best {
-                crews = chosen.evaluation.crews
-                current = chosen.evaluation
-            } else if coarse {
-                coarse = false
-            } else {
-                break
-            }
+        crews = try crewCost.prune(crews, more: { path.count < maxEvaluations }) { (mixes: [[Int]]) throws(SizingError) -> [Bool] in
+            var answers: [Bool] = []
+            for mix in mixes { answers.append(try evaluate(mix, replications: search).deadlineMet.estimate >= target) }
+            return answers
         }
+        current = try evaluate(crews, replications: search)
 
         // 3. Confirm on replications the search never used. A mix tuned on
         // few replications can fall short on fresh ones: then grow again on

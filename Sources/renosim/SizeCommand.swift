@@ -17,35 +17,23 @@ struct SizeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML).") var scenario: String
-    @Option(help: "Plan to size.") var plan: String
-    @Option(help: "Probability of meeting the deadline to reach, above 0 and below 1 (a finite sample never shows 1).")
-    var target = 0.9
+    @OptionGroup var options: PlanSearchOptions
     @Option(help: "Replications per candidate mix during the search.") var replications = 60
-    @Option(help: "Fresh replications to confirm the final mix.") var confirm = 200
-    @Option(help: "Seed (default: the scenario's seed, else 1).") var seed: UInt64?
-    @Option(help: "Worker threads (default: all cores).") var threads: Int?
-    @Option(help: "Folder to write sizing.json to.") var out: String?
     @OptionGroup var progress: StatusOptions
-    @Option(help: "Write an HTML page with the sized crews and the search to this file.") var report: String?
     @Option(help: ArgumentHelp(OutputFormat.help + " json: the sizing result; csv: the final mix, trade,from,to."))
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard target > 0, target < 1 else { throw ValidationError("--target must be above 0 and below 1 (\(target) given): a finite sample can never show a probability of 1 or 0") }
         guard (2...100_000).contains(replications) else { throw ValidationError("--replications must be 2…100,000") }
-        guard (1...1_000_000).contains(confirm) else { throw ValidationError("--confirm must be 1…1,000,000") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        guard (1...1_000_000).contains(options.confirm) else { throw ValidationError("--confirm must be 1…1,000,000") }
     }
 
     func run() throws {
         try reporting {
-            if let report { try ReportPath.check(report, inputs: [scenario]) }
-            let loaded = try ScenarioSession.load(scenario)
-            let status = try progress.read(for: ScenarioSession.compile(loaded, plan: plan))
-            let seed = self.seed ?? loaded.scenario.seed ?? 1
-            let runner = ReplicationRunner(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let sizing = CrewSizing(target: target, searchReplications: replications, confirmReplications: confirm)
+            let (loaded, start, seed) = try options.load()
+            let status = try progress.read(for: start)
+            let plan = options.plan, runner = options.runner
+            let sizing = CrewSizing(target: options.target, searchReplications: replications, confirmReplications: options.confirm)
             let result: CrewSizing.Result
             do throws(CrewSizing.SizingError) {
                 result = try sizing.run(scenario: loaded.valid, plan: plan, seed: seed, runner: runner, status: status)
@@ -55,7 +43,7 @@ struct SizeCommand: ParsableCommand {
             }
             try format.emit(table: { SizingText.render(result) }, json: { try RunOutput.json(result) },
                             csv: { Self.mixTable(result).text })
-            if let out {
+            if let out = options.out {
                 do {
                     let path = (out as NSString).appendingPathComponent("sizing.json")
                     try AtomicFile.write(try RunOutput.json(result), to: path)
@@ -64,7 +52,7 @@ struct SizeCommand: ParsableCommand {
                     throw CLIFailure(message: "\(error)", code: 2)
                 }
             }
-            if let report {
+            if let report = options.report {
                 try writeReport(ExperimentReport.render(result), to: report)
             }
         }

@@ -47,4 +47,33 @@ struct OptimiseCommandTests {
         #expect(output.stderr.contains("--budget 10 is too small"), "\(output.stderr)")
         #expect(output.stdout.isEmpty)
     }
+
+    @Test("--objective cost searches crews with the plan: the cheapest mix, its cost, size alone beside it, crews in the block")
+    func crewCost() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let output = try CLIRunner.run(["optimise", "Tests/Fixtures/crews.yaml", "--plan", "held-back", "--objective", "cost", "--target", "0.9",
+                                        "--budget", "400", "--replications", "1", "--confirm", "2", "--seed", "5",
+                                        "--population", "8", "--quiet", "--out", folder.path,
+                                        "--report", folder.appendingPathComponent("cost.html").path])
+        #expect(output.status == 0, "\(output.stderr)")
+        // The cheapest mix (brute force in PlanOptimiserTests): one prep crew and two main crews, both released in January.
+        #expect(output.stdout.contains("  starting plan:   prep 3, main 3; crew cost 450 per hour\n"), "\(output.stdout)")
+        #expect(output.stdout.contains("  optimised:       prep 1, main 2; crew cost 200 per hour\n"), "\(output.stdout)")
+        #expect(output.stdout.contains("  size alone (plan held-back): "), "\(output.stdout)")
+        #expect(output.stdout.contains("    crews: {prep: 1, main: 2}\n"), "\(output.stdout)")
+        let copy = try String(contentsOf: folder.appendingPathComponent("crews-optimised.yaml"), encoding: .utf8)
+        #expect(copy.contains("crews: {prep: 1, main: 2}"))
+        // The progress chart draws only candidates that meet the target (the others' value is a penalty, not a cost).
+        let page = try String(contentsOf: folder.appendingPathComponent("cost.html"), encoding: .utf8)
+        #expect(page.contains("crew cost per hour, meeting the target") && !page.contains("1000000000000"))
+    }
+
+    @Test("size and optimise share their options: --target out of range is refused by both, exit 64")
+    func sharedOptions() throws {
+        for command in ["size", "optimise"] {
+            let output = try CLIRunner.run([command, Self.minimal, "--plan", "staged", "--target", "1"])
+            #expect(output.status == 64, "\(command): \(output.stderr)")
+            #expect(output.stderr.contains("--target must be above 0 and below 1"), "\(command): \(output.stderr)")
+        }
+    }
 }

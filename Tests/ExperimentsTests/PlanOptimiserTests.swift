@@ -72,6 +72,82 @@ struct PlanOptimiserTests {
         }
     }
 
+    /// Tests/Fixtures/crews.yaml: constant durations, so one replication decides.
+    static func crewScenario() throws -> LoadedScenario {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = "Tests/Fixtures/crews.yaml"
+        return try ScenarioLoader.load(yaml: try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8), file: file)
+    }
+
+    func crewOptimiser() -> PlanOptimiser {
+        var optimiser = PlanOptimiser(objective: .cost, budget: 400, replications: 1, confirmReplications: 2)
+        optimiser.population = 8
+        optimiser.searchRules = false
+        optimiser.target = 0.9
+        return optimiser
+    }
+
+    @Test("cost: finds the cheapest crew mix that meets the deadline over every phasing, order and list (brute force)")
+    func cheapestCrews() throws {
+        let loaded = try Self.crewScenario()
+        let runner = ReplicationRunner(threads: 2)
+        let result = try crewOptimiser().run(scenario: loaded.valid, plan: "held-back", seed: 5, runner: runner)
+
+        // Every candidate the search may make: phases × community order ×
+        // work order × crews up to the search's ceiling (11 each).
+        let base = try CompiledPlan(scenario: loaded.valid, plan: "held-back")
+        let spec = loaded.scenario.plans[0]
+        let space = PlanSpace(plan: base, spec: spec, crews: true)
+        var candidates: [PlanCandidate] = []
+        for phase in [[0, 0], [0, 1], [1, 0], [1, 1]] {
+            for order in [[0, 1], [1, 0]] {
+                for types in [[0, 1], [1, 0]] {
+                    for prep in 1...11 {
+                        for main in 1...11 {
+                            candidates.append(PlanCandidate(dispatch: .community, typeOrder: types, phase: phase,
+                                                            communityOrder: order, crews: [prep, main]))
+                        }
+                    }
+                }
+            }
+        }
+        let (scenario, all) = (loaded.scenario, candidates)
+        let met = runner.run(count: all.count) { i in
+            var s = scenario
+            s.plans[0] = space.apply(all[i], to: spec)
+            guard let valid = try? ScenarioValidator.validated(s), let plan = try? CompiledPlan(scenario: valid, plan: "held-back")
+            else { return false }
+            return Replication.run(plan: plan, seed: 5, replication: 0).deadlineMet
+        }
+        let cost = { (c: PlanCandidate) in 100 * Double(c.crews[0]) + 50 * Double(c.crews[1]) }
+        let cheapest = try #require(zip(candidates, met).filter(\.1).map { cost($0.0) }.min())
+        // Neither the cheapest mix nor the plan's crews: the answer is in between.
+        #expect(cheapest > 150 && cheapest < 450)
+        // The plan as written misses.
+        #expect(!met[candidates.firstIndex(of: PlanCandidate(dispatch: .community, typeOrder: [0, 1], phase: [0, 1],
+                                                             communityOrder: [0, 1], crews: [3, 3]))!])
+        #expect(result.start.crews == [3, 3] && result.startCrewCost == 450)
+        #expect(result.bestCrewCost == cheapest, "brute force \(cheapest), found \(result.best)")
+        #expect(cost(result.best) == cheapest)
+        #expect(result.bestConfirmed?.deadlineMet.estimate == 1)
+        #expect(result.simulations <= 400)
+        // The plan block carries the crews.
+        let plan = space.apply(result.best, to: spec, name: "cheapest")
+        #expect(plan.crews.entries.map(\.value) == result.best.crews)
+    }
+
+    @Test("cost: the same result for a seed on one thread and on three")
+    func crewSearchDeterministic() throws {
+        let loaded = try Self.crewScenario()
+        var optimiser = crewOptimiser()
+        optimiser.replications = 3
+        optimiser.budget = 300
+        let one = try optimiser.run(scenario: loaded.valid, plan: "held-back", seed: 8, runner: ReplicationRunner(threads: 1))
+        let three = try optimiser.run(scenario: loaded.valid, plan: "held-back", seed: 8, runner: ReplicationRunner(threads: 3))
+        #expect(String(describing: one) == String(describing: three))
+        #expect(one.best.crews.count == 2)
+    }
+
     @Test("a budget that cannot pay for the confirmation is refused with what it needs")
     func budgetTooSmall() throws {
         let loaded = try ScenarioLoader.load(yaml: Self.yaml, file: "phasing.yaml")

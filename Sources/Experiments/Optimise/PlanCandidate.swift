@@ -15,12 +15,16 @@ public struct PlanCandidate: Hashable, Sendable, Codable {
     public var phase: [Int]
     /// Communities in release order: within a phase, the phase's list order.
     public var communityOrder: [Int]
+    /// Crews per trade (the compiled plan's trade order) when crews are
+    /// searched (`--objective cost`); empty: the plan's own crews.
+    public var crews: [Int]
 
-    public init(dispatch: DispatchRule, typeOrder: [Int], phase: [Int], communityOrder: [Int]) {
+    public init(dispatch: DispatchRule, typeOrder: [Int], phase: [Int], communityOrder: [Int], crews: [Int] = []) {
         self.dispatch = dispatch
         self.typeOrder = typeOrder
         self.phase = phase
         self.communityOrder = communityOrder
+        self.crews = crews
     }
 }
 
@@ -30,6 +34,7 @@ public struct PlanSpace: Sendable {
     public let planName: String
     public let typeNames: [String]
     public let communityNames: [String]
+    public let tradeNames: [String]
     /// Release dates the communities are spread over: the starting plan's
     /// distinct release dates (one for `release: all`).
     public let phaseStarts: [CivilDate]
@@ -38,8 +43,11 @@ public struct PlanSpace: Sendable {
     /// The starting plan's own `priority` list.
     let startPriority: [String]
 
-    public init(plan: CompiledPlan, spec: PlanSpec) {
+    /// With `crews`, the starting candidate carries the plan's crews
+    /// (raised to what each trade's largest job needs) and crews are searched.
+    public init(plan: CompiledPlan, spec: PlanSpec, crews: Bool = false) {
         planName = plan.planName
+        tradeNames = plan.tradeNames
         typeNames = plan.types.map(\.name)
         communityNames = plan.communities.map(\.name)
         let dayNumbers = Array(Set(plan.releaseTime.map { Int(($0 / 24).rounded()) })).sorted()
@@ -50,13 +58,12 @@ public struct PlanSpace: Sendable {
         let typeOrder = listed + plan.types.indices.filter { !listed.contains($0) }
         startPriority = spec.priority
         start = PlanCandidate(dispatch: plan.dispatch, typeOrder: typeOrder, phase: phase,
-                              communityOrder: plan.releaseOrder)
+                              communityOrder: plan.releaseOrder, crews: crews ? CrewCost(plan: plan).starting : [])
     }
 
-    /// `spec` with the candidate's release, dispatch and priority (and
-    /// `crews`, when given, as overrides for every trade).
-    public func apply(_ candidate: PlanCandidate, to spec: PlanSpec, name: String? = nil,
-                      crews: [(trade: String, crews: Int)]? = nil) -> PlanSpec {
+    /// `spec` with the candidate's release, dispatch and priority (and its
+    /// crews, when it has them, as overrides for every trade).
+    public func apply(_ candidate: PlanCandidate, to spec: PlanSpec, name: String? = nil) -> PlanSpec {
         var plan = spec
         if let name { plan.name = name }
         var phases: [(start: CivilDate, communities: [String])] = phaseStarts.map { ($0, []) }
@@ -69,7 +76,9 @@ public struct PlanSpace: Sendable {
         plan.priority = candidate.dispatch == .fifo || candidate.typeOrder == start.typeOrder
             ? (candidate.dispatch == .fifo ? [] : startPriority)
             : candidate.typeOrder.map { typeNames[$0] }
-        if let crews { plan.crews = OrderedMapping(crews.map { (key: $0.trade, value: $0.crews) }) }
+        if !candidate.crews.isEmpty {
+            plan.crews = OrderedMapping(zip(tradeNames, candidate.crews).map { (key: $0, value: $1) })
+        }
         return plan
     }
 }

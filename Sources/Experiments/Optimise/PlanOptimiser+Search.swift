@@ -11,7 +11,8 @@ extension PlanOptimiser {
         // The plan exists: compiling it found it.
         let planIndex = scenario.plans.firstIndex { $0.name == plan } ?? 0
         let spec = scenario.plans[planIndex]
-        let space = PlanSpace(plan: base, spec: spec)
+        let crewModel = objective == .cost ? CrewCost(plan: base) : nil
+        let space = PlanSpace(plan: base, spec: spec, crews: crewModel != nil)
         let search = 0..<replications
         let confirmCost = confirmReplications * 2
         let needed = replications * 2 + confirmCost
@@ -19,11 +20,14 @@ extension PlanOptimiser {
         let stochastic = replications > 1
         let selectBudget = stochastic && finalists > 1 ? (budget - confirmCost) / 5 : 0
         let searchBudget = budget - confirmCost - selectBudget
+        // A cost search keeps a share of its budget to prune the best candidate's crews.
+        let geneticBudget = crewModel == nil ? searchBudget : searchBudget - Int(Double(searchBudget) * pruneShare)
 
         var evaluator = Evaluator(space: space, scenario: scenario, planIndex: planIndex, spec: spec,
-                                  seed: seed, runner: runner, objective: objective)
+                                  seed: seed, runner: runner, objective: objective, crewModel: crewModel, target: target)
         let random = RandomStream(key: StreamKey(seed: seed, purpose: StreamPurpose.optimiser))
-        let moves = Moves(space: space, random: random, searchRules: searchRules, searchPhases: searchPhases)
+        let moves = Moves(space: space, random: random, searchRules: searchRules, searchPhases: searchPhases,
+                          crewModel: crewModel)
 
         // 1. Search.
         var seeds = [space.start]
@@ -35,6 +39,12 @@ extension PlanOptimiser {
                 seeds.append(c)
             }
         }
+        // Crews searched: the starting plan with every trade's crews raised by a quarter, a half and double.
+        for factor in crewModel == nil ? [] : [1.25, 1.5, 2.0] {
+            var c = space.start
+            c.crews = c.crews.indices.map { t in min(moves.crewCap[t], Int((Double(c.crews[t]) * factor).rounded(.up))) }
+            if !seeds.contains(c) { seeds.append(c) }
+        }
         var tries = 0
         while seeds.count < population, tries < 50 * population {
             tries += 1
@@ -42,7 +52,7 @@ extension PlanOptimiser {
             for _ in 0...Int(random.uniformInt(below: 3)) { moves.mutate(&c) }
             if !seeds.contains(c) { seeds.append(c) }
         }
-        let affordable = max(1, min(seeds.count, searchBudget / replications))
+        let affordable = max(1, min(seeds.count, geneticBudget / replications))
         seeds = Array(seeds.prefix(affordable))
         var ranked = try evaluator.evaluate(seeds, on: search)
         ranked = Array(ranked.prefix(population))
@@ -52,9 +62,9 @@ extension PlanOptimiser {
         progress?(steps[0])
         var generation = 0
         var stale = 0
-        while evaluator.simulations + replications <= searchBudget {
+        while evaluator.simulations + replications <= geneticBudget {
             generation += 1
-            let room = (searchBudget - evaluator.simulations) / replications
+            let room = (geneticBudget - evaluator.simulations) / replications
             var children: [PlanCandidate] = []
             var attempts = 0
             // After `staleGenerations` without a better best, a restart: the
@@ -87,6 +97,32 @@ extension PlanOptimiser {
             progress?(step)
         }
 
+        // Cost: prune the best candidate's crews as `size` does (largest
+        // saving first while the target holds on the search replications).
+        if let crewModel, evaluator.value(ranked[0]) < Self.infeasible {
+            let best = ranked[0]
+            let pruned = try crewModel.prune(best.crews, more: {
+                evaluator.simulations + crewModel.trades.count * replications <= searchBudget
+            }) { (mixes: [[Int]]) throws(OptimiseError) -> [Bool] in
+                let candidates = mixes.map { mix in
+                    var c = best
+                    c.crews = mix
+                    return c
+                }
+                _ = try evaluator.evaluate(candidates, on: search)
+                return candidates.map { evaluator.value($0) < Self.infeasible }
+            }
+            var c = best
+            c.crews = pruned
+            ranked = Array(evaluator.ranked([c] + ranked).prefix(population))
+            let step = Step(generation: generation, simulations: evaluator.simulations,
+                            bestValue: evaluator.value(ranked[0]), startValue: startValue)
+            if step != steps[steps.count - 1] {
+                steps.append(step)
+                progress?(step)
+            }
+        }
+
         // 2. Select: sequential elimination on further common replications.
         var contenders = Array(ranked.prefix(finalists))
         if !contenders.contains(space.start) { contenders.append(space.start) }
@@ -97,20 +133,30 @@ extension PlanOptimiser {
             let more = try evaluator.simulate(contenders, on: next..<(next + replications))
             next += replications
             for i in contenders.indices { pooled[i].append(more[i]) }
-            let values = pooled.map { $0.value(objective) }
+            let values = contenders.indices.map { evaluator.value(contenders[$0], on: pooled[$0]) }
             let leader = values.indices.min { (values[$0], $0) < (values[$1], $1) } ?? 0
             let y = pooled.map { $0.perReplication(objective) }
             var keep: [Int] = []
             for i in contenders.indices {
-                let differences = zip(y[i], y[leader]).map { $0 - $1 }
-                let worse = i != leader
-                    && ((try? Statistics.meanConfidenceInterval(differences, level: 0.95))?.lower ?? 0) > 0
+                let worse: Bool
+                if let crewModel {
+                    // Cost: dropped when surely short of the target (95 % Wilson
+                    // upper bound below it), or when the leader surely meets it
+                    // (lower bound at or above it) at no higher cost.
+                    let (met, leaderMet) = (pooled[i].met, pooled[leader].met)
+                    worse = i != leader && (met.upper < target
+                        || (leaderMet.lower >= target && crewModel.cost(contenders[leader].crews) <= crewModel.cost(contenders[i].crews)))
+                } else {
+                    let differences = zip(y[i], y[leader]).map { $0 - $1 }
+                    worse = i != leader
+                        && ((try? Statistics.meanConfidenceInterval(differences, level: 0.95))?.lower ?? 0) > 0
+                }
                 if !worse { keep.append(i) }
             }
             contenders = keep.map { contenders[$0] }
             pooled = keep.map { pooled[$0] }
         }
-        let values = pooled.map { $0.value(objective) }
+        let values = contenders.indices.map { evaluator.value(contenders[$0], on: pooled[$0]) }
         let winnerIndex = values.indices.min { (values[$0], $0) < (values[$1], $1) } ?? 0
         let best = contenders[winnerIndex]
 
@@ -135,7 +181,9 @@ extension PlanOptimiser {
                       deadlineMetGain: gain, gainEstimate: gainEstimate,
                       startFinishDays: finishes.start, bestFinishDays: finishes.best,
                       candidatesSimulated: evaluator.order.count, simulations: evaluator.simulations,
-                      generations: generation, finalistsKept: contenders.count, progress: steps)
+                      generations: generation, finalistsKept: contenders.count, progress: steps,
+                      trades: crewModel?.trades ?? [], target: crewModel == nil ? nil : target,
+                      startCrewCost: crewModel?.cost(space.start.crews), bestCrewCost: crewModel?.cost(best.crews))
     }
 
     static func figures(_ outcome: Outcome) -> Figures {
@@ -157,6 +205,8 @@ extension PlanOptimiser {
         let seed: UInt64
         let runner: ReplicationRunner
         let objective: Objective
+        let crewModel: CrewCost?
+        let target: Double
         var simulations = 0
         /// Outcomes on the search replications, and the order candidates were first simulated (the tie-break).
         var outcomes: [PlanCandidate: Outcome] = [:]
@@ -164,7 +214,11 @@ extension PlanOptimiser {
 
         func known(_ c: PlanCandidate) -> Bool { outcomes[c] != nil }
         func outcome(_ c: PlanCandidate) -> Outcome { outcomes[c] ?? Outcome(deadlineMet: [], finishDays: []) }
-        func value(_ c: PlanCandidate) -> Double { outcomes[c]?.value(objective) ?? .infinity }
+        func value(_ c: PlanCandidate) -> Double { outcomes[c].map { value(c, on: $0) } ?? .infinity }
+        /// The objective of `c` over `outcome` (its crews' cost counts for `cost`).
+        func value(_ c: PlanCandidate, on outcome: Outcome) -> Double {
+            outcome.value(objective, crewCost: crewModel?.cost(c.crews) ?? 0, target: target)
+        }
 
         /// Best first; ties to the candidate simulated first.
         func ranked(_ candidates: [PlanCandidate]) -> [PlanCandidate] {

@@ -29,7 +29,15 @@ public struct PlanOptimiser: Sendable {
         case deadline
         /// Minimise the 80th percentile of the finish.
         case p80
+        /// Minimise the crew cost per hour subject to P(deadline met) ≥
+        /// `target`, searching crews per trade with the rest of the plan.
+        case cost
     }
+
+    /// What a `cost` candidate below the target adds to its value, so that
+    /// it ranks after every candidate that meets it (crew costs are far below
+    /// this), then by its shortfall, then by its cost.
+    public static let infeasible = 1e12
 
     public var objective: Objective
     /// Simulations (replications, every candidate's counted) the whole run may spend.
@@ -47,6 +55,10 @@ public struct PlanOptimiser: Sendable {
     public var searchRules = true
     /// Whether communities may move between release dates (else only their order).
     public var searchPhases = true
+    /// P(deadline met) a `cost` candidate must reach.
+    public var target = 0.9
+    /// Share of the search budget a `cost` search keeps for pruning the best candidate's crews.
+    public var pruneShare = 0.25
 
     public init(objective: Objective, budget: Int, replications: Int, confirmReplications: Int) {
         self.objective = objective
@@ -66,18 +78,27 @@ public struct PlanOptimiser: Sendable {
             // A tiny weight on the finish breaks ties in P without outweighing one replication's miss.
             case .deadline: zip(deadlineMet, finishDays).map { ($0 ? 0 : 1) + $1 * 1e-9 }
             case .p80: finishDays
+            // Not compared per replication (see `Select`); the deadline's figure.
+            case .cost: perReplication(.deadline)
             }
         }
 
-        /// The objective over these replications, lower better.
-        func value(_ objective: Objective) -> Double {
+        /// The objective over these replications, lower better (`crewCost` and `target` for `cost`).
+        func value(_ objective: Objective, crewCost: Double = 0, target: Double = 0) -> Double {
             switch objective {
             case .deadline:
                 let y = perReplication(.deadline)
                 return y.reduce(0, +) / Double(max(1, y.count))
             case .p80:
                 return Self.quantile(finishDays, 0.8)
+            case .cost:
+                let p = Double(deadlineMet.filter { $0 }.count) / Double(max(1, deadlineMet.count))
+                return p >= target ? crewCost : PlanOptimiser.infeasible * (1 + target - p) + crewCost
             }
+        }
+
+        var met: ProportionSummary {
+            ProportionSummary(successes: deadlineMet.filter { $0 }.count, trials: deadlineMet.count)
         }
 
         /// Nearest rank, the same on any platform.
@@ -131,6 +152,12 @@ public struct PlanOptimiser: Sendable {
         public var generations: Int
         public var finalistsKept: Int
         public var progress: [Step]
+        /// `cost`: the trades (the order of a candidate's crews), the target,
+        /// and both plans' crew cost per hour.
+        public var trades: [String] = []
+        public var target: Double?
+        public var startCrewCost: Double?
+        public var bestCrewCost: Double?
     }
 
     public enum OptimiseError: Error, CustomStringConvertible {

@@ -12,16 +12,27 @@ public enum OptimiseReport {
         body += "<p class=\"meta\">objective \(r.objective.rawValue) · seed \(r.seed) · \(r.candidatesSimulated) candidates · "
             + "\(r.simulations) simulations · common random numbers</p></header>\n"
 
-        let scale: (Double) -> Double = r.objective == .deadline ? { 1 - $0 } : { $0 }
+        // Cost: only candidates that meet the target have a cost to draw.
+        let scale: (Double) -> Double = switch r.objective {
+        case .deadline: { 1 - $0 }
+        case .p80: { $0 }
+        case .cost: { $0 < PlanOptimiser.infeasible ? $0 : .nan }
+        }
         let values = r.progress.flatMap { [scale($0.bestValue), scale($0.startValue)] }.filter(\.isFinite)
         let last = Double(r.progress.last?.simulations ?? 1)
         let (low, high) = r.objective == .deadline ? (0.0, 1.05) : ((values.min() ?? 0) * 0.98, (values.max() ?? 1) * 1.02 + 1)
+        let yLabel = switch r.objective {
+        case .deadline: "P(deadline met) (%)"
+        case .p80: "P80 finish (days)"
+        case .cost: "crew cost per hour, meeting the target"
+        }
         var chart = SVGChart(id: "search", title: "Search progress", x: .linear(0, last * 1.05),
                              y: .linear(low, high, format: r.objective == .deadline ? SVGChart.percent : SVGChart.number),
                              xLabel: "simulations spent",
-                             yLabel: r.objective == .deadline ? "P(deadline met) (%)" : "P80 finish (days)")
-        chart.line(r.progress.map { (Double($0.simulations), scale($0.bestValue)) }, color: SVGChart.palette[1])
-        chart.line(r.progress.map { (Double($0.simulations), scale($0.startValue)) }, color: SVGChart.palette[0], dashed: true)
+                             yLabel: yLabel)
+        chart.line(r.progress.map { (Double($0.simulations), scale($0.bestValue)) }.filter { $0.1.isFinite }, color: SVGChart.palette[1])
+        chart.line(r.progress.map { (Double($0.simulations), scale($0.startValue)) }.filter { $0.1.isFinite },
+                   color: SVGChart.palette[0], dashed: true)
         chart.addLegend("best so far", color: SVGChart.palette[1])
         chart.addLegend("starting plan", color: SVGChart.palette[0], dashed: true)
         body += HTMLReport.section("Search progress", chart.render(),

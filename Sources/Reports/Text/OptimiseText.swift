@@ -16,11 +16,14 @@ public enum OptimiseText {
         switch objective {
         case .deadline: String(format: "P(deadline met) %.1f %%", (1 - v) * 100)
         case .p80: String(format: "P80 finish %.1f days", v)
+        case .cost: v < PlanOptimiser.infeasible
+            ? String(format: "crew cost %.0f per hour", v)
+            : String(format: "short of the target by %.1f points", (v / PlanOptimiser.infeasible - 1) * 100)
         }
     }
 
     public static func render(_ r: PlanOptimiser.Result, start plan: CompiledPlan, block: String, seconds: Double,
-                              sizing: (start: Sizing, best: Sizing)? = nil, target: Double = 0.9) -> String {
+                              sizeAlone: Sizing? = nil) -> String {
         func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
         func date(_ days: Double) -> String { days.isFinite ? plan.date(atHours: days * 24).description : "unfinished" }
         var out = "Optimised plan \(r.plan) (objective \(r.objective.rawValue), seed \(r.seed))\n\n"
@@ -38,19 +41,28 @@ public enum OptimiseText {
         }
         out += "\(r.candidatesSimulated) candidates in \(r.generations) generations, \(r.finalistsKept) left after elimination; "
             + "\(r.simulations) simulations in \(String(format: "%.1f", seconds)) s\n"
-        if let sizing {
-            out += "\nCrews for P(deadline met) ≥ \(percent(target)) (as `renosim size`):\n"
-            for (label, outcome) in [("size alone (plan \(r.plan))", sizing.start), ("with the optimised plan", sizing.best)] {
-                switch outcome {
-                case .failed(let why):
-                    out += "  \(label): \(why)\n"
-                case .sized(let s):
-                    let cost = s.path.first { $0.crews == s.crews }?.crewCost ?? .nan
-                    out += "  \(label): " + zip(s.trades, s.crews).map { "\($0) \($1)" }.joined(separator: ", ")
-                        + String(format: "; crew cost %.0f per hour; ", cost)
-                        + "confirmed \(percent(s.confirmed.estimate)) [\(percent(s.confirmed.lower)), \(percent(s.confirmed.upper))]"
-                        + "\(s.meetsTarget ? "" : " (target NOT met)"); \(s.simulations) simulations\n"
-                }
+        if let target = r.target {
+            out += "\nCrews for P(deadline met) ≥ \(percent(target)):\n"
+            func mix(_ trades: [String], _ crews: [Int]) -> String {
+                zip(trades, crews).map { "\($0) \($1)" }.joined(separator: ", ")
+            }
+            if let cost = r.startCrewCost {
+                out += "  starting plan:   " + mix(r.trades, r.start.crews) + String(format: "; crew cost %.0f per hour\n", cost)
+            }
+            if let cost = r.bestCrewCost {
+                let met = r.bestConfirmed.map { $0.deadlineMet.estimate >= target ? "" : " (target NOT met on the fresh replications)" } ?? ""
+                out += "  optimised:       " + mix(r.trades, r.best.crews) + String(format: "; crew cost %.0f per hour", cost) + met + "\n"
+            }
+            switch sizeAlone {
+            case .failed(let why)?:
+                out += "  size alone (plan \(r.plan)): \(why)\n"
+            case .sized(let s)?:
+                out += "  size alone (plan \(r.plan)): " + mix(s.trades, s.crews)
+                    + String(format: "; crew cost %.0f per hour; ", s.path.first { $0.crews == s.crews }?.crewCost ?? .nan)
+                    + "confirmed \(percent(s.confirmed.estimate)) [\(percent(s.confirmed.lower)), \(percent(s.confirmed.upper))]"
+                    + "\(s.meetsTarget ? "" : " (target NOT met)"); \(s.simulations) simulations\n"
+            case nil:
+                break
             }
         }
         out += "\nPlan block (paste under `plans:`):\n\n" + block

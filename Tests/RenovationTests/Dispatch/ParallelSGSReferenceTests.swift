@@ -84,4 +84,50 @@ struct ParallelSGSReferenceTests {
         #expect(ParallelSGS.schedule(instance, rule: .fifo) == [0, 3, 4])
         #expect(ExactMakespan.optimum(instance) == 4)
     }
+
+    @Test("the branch and bound's pruning keeps the optimum: every precedence-feasible list decoded serially, on 200 instances")
+    func exactSolverAgainstEveryList() {
+        var checked = 0
+        for index in 0..<200 {
+            let instance = InstanceGenerator(jobs: 4 + index % 4, resources: 1 + index % 3).instance(seed: 11, index: index)
+            var best = Int.max
+            var list: [Int] = []
+            var placed = [Bool](repeating: false, count: instance.jobCount)
+            func every() {
+                if list.count == instance.jobCount {
+                    let starts = SerialSGS.schedule(instance, list: list)
+                    best = min(best, ParallelSGS.makespan(instance, starts: starts))
+                    return
+                }
+                for j in 0..<instance.jobCount where !placed[j] && instance.predecessors[j].allSatisfy({ placed[$0] }) {
+                    placed[j] = true
+                    list.append(j)
+                    every()
+                    list.removeLast()
+                    placed[j] = false
+                }
+            }
+            every()
+            let solution = ExactMakespan.solve(instance)
+            #expect(solution.proven && solution.makespan == best, "instance \(index): \(solution) against \(best)")
+            #expect(solution.lowerBound <= best && solution.lowerBound >= instance.criticalPathLength)
+            if solution.makespan > solution.lowerBound { checked += 1 }
+        }
+        // Instances the bound alone does not settle, so the tree search is what is tested.
+        #expect(checked > 20)
+    }
+
+    @Test("30 jobs: a capped search says whether it proved its makespan, which lies between the lower bound and the best rule's")
+    func exactSolverCapped() {
+        var proven = 0
+        for index in 0..<4 {
+            let instance = InstanceGenerator(jobs: 30, resources: 4).instance(seed: 7, index: index)
+            let solution = ExactMakespan.solve(instance, nodeLimit: 20_000)
+            let rules = PriorityRule.allCases.map { ParallelSGS.makespan(instance, starts: ParallelSGS.schedule(instance, rule: $0)) }
+            #expect(solution.lowerBound <= solution.makespan && solution.makespan <= rules.min()!)
+            #expect(solution.nodes <= 20_001)
+            if solution.proven { proven += 1 }
+        }
+        #expect(proven >= 1)
+    }
 }
