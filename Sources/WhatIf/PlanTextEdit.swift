@@ -52,7 +52,7 @@ enum PlanTextEdit {
             throw Failure(message: "plan \(planIndex) has no name written in the file")
         }
         let nameRange = try valueRange(name.value, keyNode: name.key, bytes: bytes, lines: lines)
-        if plan.style == .flow {
+        if isFlow(plans[planIndex], bytes: bytes, lines: lines) {
             out.insert(contentsOf: Array(", \(key): \(value)".utf8), at: nameRange.upperBound)
         } else {
             // The new key lines up with `name` on a line after name's line (and after its comment).
@@ -75,15 +75,20 @@ enum PlanTextEdit {
             } catch {
                 throw Failure(message: "\(key): \(error.reason)")
             }
-        case .mapping(let mapping) where mapping.style == .flow:
-            return try flowRange(node, key: key, bytes: bytes, lines: lines)
-        case .sequence(let sequence) where sequence.style == .flow:
-            return try flowRange(node, key: key, bytes: bytes, lines: lines)
         case .mapping, .sequence:
-            return try blockRange(keyNode: keyNode, bytes: bytes, lines: lines)
+            return isFlow(node, bytes: bytes, lines: lines)
+                ? try flowRange(node, key: key, bytes: bytes, lines: lines)
+                : try blockRange(keyNode: keyNode, bytes: bytes, lines: lines)
         case .alias:
             throw Failure(message: "\(key) is written through an alias; write it out to edit it here")
         }
+    }
+
+    /// Whether a collection is written in flow style, from `{` or `[` (Yams's node style does not say so reliably).
+    static func isFlow(_ node: Node, bytes: [UInt8], lines: [Int]) -> Bool {
+        guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return false }
+        let start = ScenarioOverride.byteOffset(line: mark.line, column: mark.column, bytes: bytes, lines: lines)
+        return start < bytes.count && (bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "["))
     }
 
     /// From the opening bracket to the one that closes it, skipping quoted text.

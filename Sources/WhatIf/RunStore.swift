@@ -1,9 +1,8 @@
-import Dispatch
 import Foundation
 import Synchronization
 
-/// The runs of one server, by id. Runs go on worker threads (not the
-/// server's event loops), at most ``WhatIfLimits/maxActiveRuns`` at once;
+/// The runs of one server, by id. Runs go on threads of their own (not the
+/// server's event loops or task pool), at most ``WhatIfLimits/maxActiveRuns`` at once;
 /// finished runs are kept, with their files, up to ``WhatIfLimits/keptRuns``.
 final class RunStore: Sendable {
     enum Refusal: Error {
@@ -44,7 +43,10 @@ final class RunStore: Sendable {
             return dropped
         }
         for old in dropped { try? FileManager.default.removeItem(atPath: old.folder) }
-        DispatchQueue.global().async { run.execute(limits: limits, workingFolder: workingFolder) }
+        // A thread of its own, not a Dispatch worker (see WhatIfRun.replicate).
+        let thread = Thread { run.execute(limits: limits, workingFolder: workingFolder) }
+        thread.name = "renosim run \(id)"
+        thread.start()
         return run
     }
 

@@ -63,17 +63,15 @@ public final class WhatIfRun: Sendable {
     /// Runs the variants one after the other, then summarises and writes their files. Blocks.
     func execute(limits: WhatIfLimits, workingFolder: String) {
         let started = Date()
-        let runner = ReplicationRunner(threads: limits.threads)
         let timeLimit = limits.timeLimitSeconds
         let stop: @Sendable () -> Bool = {
             self.cancelled.load(ordering: .relaxed) || Date().timeIntervalSince(started) > timeLimit
         }
         var results: [[ReplicationResult]] = []
         for (i, variant) in variants.enumerated() {
-            let got = runner.run(model: variant.edited.model, seed: seed, replications: 0..<replications,
-                                 progress: { _ in self.done.wrappingAdd(1, ordering: .relaxed) }, stop: stop)
+            let got = replicate(variant.edited.model, threads: limits.threads, stop: stop)
             guard got.count == replications else {
-                let finished = i * replications + got.count
+                let finished = done.load(ordering: .relaxed)
                 if cancelled.load(ordering: .relaxed) {
                     finish(.cancelled, "cancelled after \(finished) of \(total) replications")
                 } else {
@@ -94,6 +92,37 @@ public final class WhatIfRun: Sendable {
         } catch {
             finish(.failed, "the run finished but its files could not be written: \(error)")
         }
+    }
+
+    /// Replications 0..<`replications` of `model`, split into `threads` contiguous ranges, each run by a
+    /// one-thread ``ReplicationRunner`` on a thread of its own and joined in order: the same results as one
+    /// runner over the whole range (each replication depends only on its number). Not Dispatch's workers:
+    /// on Linux they also run the server's async tasks, and a run that held them all would starve the
+    /// requests that poll or cancel it. Fewer results than asked for when `stop` ended it early.
+    private func replicate(_ model: CompiledPlan, threads: Int, stop: @escaping @Sendable () -> Bool) -> [ReplicationResult] {
+        let count = max(1, min(threads, replications))
+        let parts = Parts(count)
+        let group = DispatchGroup()
+        for part in 0..<count {
+            let range = replications * part / count..<replications * (part + 1) / count
+            group.enter()
+            let thread = Thread {
+                let results = ReplicationRunner(threads: 1).run(
+                    model: model, seed: self.seed, replications: range,
+                    progress: { _ in self.done.wrappingAdd(1, ordering: .relaxed) }, stop: stop)
+                parts.results.withLock { $0[part] = results.count == range.count ? results : nil }
+                group.leave()
+            }
+            thread.name = "renosim run \(id) part \(part)"
+            thread.start()
+        }
+        group.wait()
+        return parts.results.withLock { list in list.allSatisfy { $0 != nil } ? list.flatMap { $0! } : [] }
+    }
+
+    private final class Parts: Sendable {
+        let results: Mutex<[[ReplicationResult]?]>
+        init(_ count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
     }
 
     private func finish(_ state: State, _ message: String) {
