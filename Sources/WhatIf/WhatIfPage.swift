@@ -29,7 +29,7 @@ main { padding: 1em; }
 .variant h2 { margin: 0 0 .5em; font-size: 1.1em; }
 fieldset { border: 1px solid #ddd; margin: .5em 0; }
 label { display: inline-block; margin: .15em .6em .15em 0; }
-label span.name { display: inline-block; min-width: 8em; }
+label span.name { display: inline-block; min-width: 11em; }
 input[type=number] { width: 5.5em; }
 .err { color: #b00020; font-size: .9em; margin-left: .4em; }
 .general { color: #b00020; white-space: pre-wrap; }
