@@ -27,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Tests only: generated scenarios that shrink to a readable counterexample.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // renosim serve: the browser what-if (HTTP server on SwiftNIO; HummingbirdTesting for in-process tests).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird logs through swift-log; the server hands it a logger that forwards to the CLI's callback.
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -81,12 +85,24 @@ let package = Package(
             ]
         ),
 
+        // The browser what-if behind `renosim serve`: routes, runs and their limits; prints nothing.
+        .target(
+            name: "WhatIf",
+            dependencies: [
+                "Renovation", "Experiments", "Reports", "Sharding",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: - Command line
         .executableTarget(
             name: "renosim",
             dependencies: [
-                "Renovation", "Experiments", "Reports", "Sharding",
+                "Renovation", "Experiments", "Reports", "Sharding", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
 
@@ -112,6 +128,13 @@ let package = Package(
         .testTarget(
             name: "ShardingTests",
             dependencies: ["Sharding", "Experiments", "Renovation", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "WhatIfTests",
+            dependencies: [
+                "WhatIf", "Renovation", "Experiments", "Reports",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // Runs the built `renosim` binary end to end.
         .testTarget(name: "CLITests", dependencies: ["renosim"]),

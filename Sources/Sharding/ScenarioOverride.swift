@@ -75,7 +75,7 @@ public enum ScenarioOverride {
     }
 
     /// `value` as YAML: plain when it reads back as itself, double-quoted otherwise.
-    static func yamlScalar(_ value: String) -> String {
+    public static func yamlScalar(_ value: String) -> String {
         let reserved: Set<String> = ["null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE",
                                      "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"]
         let word = !value.isEmpty && !value.hasPrefix("-") && !reserved.contains(value)
@@ -198,13 +198,27 @@ public enum ScenarioOverride {
 
     // MARK: - Where a scalar is written
 
-    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+    public static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
         for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
         return starts
     }
 
-    static func scalarRange(_ node: Node, key: String, bytes: [UInt8], lines: [Int]) throws(Failure) -> Range<Int> {
+    /// The byte offset of a node's 1-based `line` and `column` (libyaml counts columns in Unicode scalars).
+    public static func byteOffset(line: Int, column: Int, bytes: [UInt8], lines: [Int]) -> Int {
+        let lineEnd = line < lines.count ? lines[line] : bytes.count
+        var offset = lines[line - 1]
+        var walked = 1
+        while walked < column, offset < lineEnd {
+            offset += 1
+            while offset < lineEnd, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            walked += 1
+        }
+        return offset
+    }
+
+    /// The bytes of a one-line scalar value as written (quotes included), found from its node's position.
+    public static func scalarRange(_ node: Node, key: String, bytes: [UInt8], lines: [Int]) throws(Failure) -> Range<Int> {
         guard case let .scalar(scalar) = node else {
             let what = node.mapping != nil ? "a mapping" : node.sequence != nil ? "a list" : "an alias"
             throw Failure(key: key, reason: "is \(what), not a single value; sweep one of its values instead")
@@ -212,15 +226,8 @@ public enum ScenarioOverride {
         guard let mark = scalar.mark, mark.line >= 1, mark.line <= lines.count else {
             throw Failure(key: key, reason: "has no position in the file")
         }
-        // libyaml counts columns in Unicode scalars: walk the line to the byte offset.
         let lineEnd = mark.line < lines.count ? lines[mark.line] : bytes.count
-        var offset = lines[mark.line - 1]
-        var column = 1
-        while column < mark.column, offset < lineEnd {
-            offset += 1
-            while offset < lineEnd, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-            column += 1
-        }
+        let offset = byteOffset(line: mark.line, column: mark.column, bytes: bytes, lines: lines)
         func end(closing quote: UInt8, escape: UInt8?) throws(Failure) -> Int {
             guard offset < lineEnd, bytes[offset] == quote else {
                 throw Failure(key: key, reason: "could not be found in the file's text at line \(mark.line)")

@@ -19,7 +19,7 @@ struct Renosim: ParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [RunCommand.self, ReportCommand.self, BaselineCommand.self, CheckCommand.self, CompareCommand.self,
-                      SensitivityCommand.self, RisksCommand.self, SizeCommand.self, OptimiseCommand.self, ShardCommand.self, ValidateCommand.self]
+                      SensitivityCommand.self, RisksCommand.self, SizeCommand.self, OptimiseCommand.self, ShardCommand.self, ServeCommand.self, ValidateCommand.self]
     )
 
     static func main() {
