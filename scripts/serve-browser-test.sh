@@ -5,8 +5,8 @@
 # 100 replications, and checks the P(deadline met) the page shows against
 # `renosim run` on the edited scenario the server hands out (same bytes, same
 # seed). Also checks that the page raised no script error and fetched nothing
-# from another host, and saves a screenshot to docs/serve.png. Prints one verdict line.
-#   scripts/serve-browser-test.sh
+# from another host, and takes a screenshot. Prints one verdict line.
+#   scripts/serve-browser-test.sh [--update-screenshot]   # also writes docs/serve.png
 # Installs chromium and chromium-driver from Debian and selenium (PyPI, in .venv) if missing.
 # Environment: RENOSIM_SCRATCH (SwiftPM scratch path, default .build).
 set -euo pipefail
@@ -116,4 +116,7 @@ print(f"serve browser test: PASS — facade crews {before} → {facade}, {replic
       f"the page shows P(deadline met) {page_text} = renosim run's {cli}; nothing fetched from elsewhere, "
       f"no console error; {elapsed:.0f} s")
 PY
-cp "$work/serve.png" docs/serve.png
+if [[ "${1:-}" == "--update-screenshot" ]]; then
+    cp "$work/serve.png" docs/serve.png
+    echo "wrote docs/serve.png ($(stat -c %s docs/serve.png) bytes)"
+fi
