@@ -70,6 +70,30 @@ struct StatusCommandTests {
         #expect(!(try String(contentsOfFile: out + "/comparison.json", encoding: .utf8)).contains("status_sha256"))
     }
 
+    @Test("baseline --status records a forecast; check reruns it from the progress file, and refuses once the file changed")
+    func baselineForecast() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let progress = try Self.writeProgress(in: dir)
+        let baseline = dir.appendingPathComponent("forecast.json").path
+        let recorded = try CLIRunner.run(["baseline", Self.scenario, "--plan", "staged", "--replications", "4", "--quiet",
+                                          "--status", progress, "--out", baseline])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout.split(separator: "\n").first?.hasSuffix("forecast from status date 2024-04-10") == true)
+        let json = try String(contentsOfFile: baseline, encoding: .utf8)
+        #expect(json.contains("\"status\" : {") && json.contains("\"status_date\" : \"2024-04-10\""))
+        let check = try CLIRunner.run(["check", baseline, "--exact", "--quiet"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let text = try String(contentsOfFile: progress, encoding: .utf8)
+        try (text + "\n").write(toFile: progress, atomically: true, encoding: .utf8)
+        let changed = try CLIRunner.run(["check", baseline, "--exact", "--quiet"])
+        #expect(changed.status == 2)
+        #expect(changed.stderr.contains("the progress file") && changed.stderr.contains("changed since"))
+        let bad = try CLIRunner.run(["baseline", Self.scenario, "--plan", "staged", "--replications", "2", "--quiet",
+                                     "--status", dir.appendingPathComponent("nope.csv").path, "--out", baseline, "--force"])
+        #expect(bad.status == 2 && bad.stderr.contains("nope.csv"))
+    }
+
     @Test("a bad progress file: every problem at its line and column, exit 1; a missing one exit 2")
     func badFile() throws {
         let dir = try CLIRunner.temporaryDirectory()
