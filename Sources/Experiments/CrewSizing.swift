@@ -56,6 +56,8 @@ public struct CrewSizing: Sendable {
         public var path: [Evaluation]
         /// The status date the sizing forecast from (``PlanStatus``); nil (absent) from the programme's start.
         public var statusDate: CivilDate?
+        /// The SHA-256 of that forecast's progress file (lowercase hex); nil (absent) without one.
+        public var statusSha256: String?
     }
 
     public enum SizingError: Error, CustomStringConvertible {
@@ -169,6 +171,7 @@ public struct CrewSizing: Sendable {
         return Result(plan: plan, trades: trades, startingCrews: base.crews, crews: crews, target: target,
                       searchEstimate: current.deadlineMet, confirmed: confirmed.deadlineMet,
                       meetsTarget: confirmed.deadlineMet.estimate >= target,
-                      evaluations: path.count, simulations: simulations, path: path, statusDate: status?.date)
+                      evaluations: path.count, simulations: simulations, path: path, statusDate: status?.date,
+                      statusSha256: status?.sha256)
     }
 }

@@ -30,6 +30,8 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var risks: [RiskFrequency]?
     /// The status date a forecast started from (``PlanStatus``); nil (absent) for a run from the programme's start.
     public var statusDate: CivilDate?
+    /// The SHA-256 of that forecast's progress file (lowercase hex); nil (absent) without one.
+    public var statusSha256: String?
 
     public init(model: CompiledPlan, seed: UInt64, results: [ReplicationResult]) {
         scenario = model.scenarioName
@@ -56,6 +58,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         milestones = MilestoneSummary.all(model: model, results: results)
         risks = RiskFrequency.all(model: model, results: results)
         statusDate = model.status?.date
+        statusSha256 = model.status?.sha256
     }
 
     /// The summary of a scalar metric, or of one index of an indexed one.

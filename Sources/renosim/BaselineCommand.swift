@@ -12,7 +12,7 @@ struct BaselineCommand: ParsableCommand {
             Runs the plan and writes a result document (docs/results-schema.md) to --out: the scenario's \
             path relative to the current folder and its SHA-256, plan, seed, replications, summary and \
             every replication's numbers. Run it from the repository's root so that `check` finds the \
-            scenario again. An existing file is left as it is unless --force.
+            scenario again. With --status the baseline is a forecast from that progress file: the file's             path and SHA-256 are recorded, `check` reruns from it and refuses when it changed. An existing             file is left as it is unless --force.
 
               renosim baseline scenarios/benxi-2018.yaml --plan as-built --replications 100 \\
                   --out results/baselines/benxi-2018-as-built.json
@@ -25,6 +25,7 @@ struct BaselineCommand: ParsableCommand {
     @Option(help: "Number of replications (at least 2: a statistical check needs a spread).") var replications = 100
     @Option(help: "Seed (default: the scenario's seed, else 1).") var seed: UInt64?
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @OptionGroup var progress: StatusOptions
     @Flag(help: "Replace an existing baseline file.") var force = false
     @Flag(help: "No progress bar on stderr.") var quiet = false
 
@@ -38,7 +39,7 @@ struct BaselineCommand: ParsableCommand {
             // Refuse before the run, not after minutes of it; the write checks again.
             if !force && FileManager.default.fileExists(atPath: out) { throw Self.exists(out) }
             let loaded = try ScenarioSession.load(scenario)
-            let model = try ScenarioSession.compile(loaded, plan: plan)
+            let model = try progress.apply(to: ScenarioSession.compile(loaded, plan: plan))
             let seed = seed ?? loaded.scenario.seed ?? 1
             let document = ScenarioSession.document(loaded, model: model, seed: seed, replications: replications,
                                                     threads: threads, quiet: quiet)

@@ -71,6 +71,26 @@ struct DefectDesk {
         rateChanged(now, &calendar)
     }
 
+    /// A building's works ended in a forecast's history, before its status
+    /// date: its after-works period is kept, and reports begin at the
+    /// status date (``forecastBegins(householdsUnderWorks:_:_:)``).
+    mutating func worksEndedInHistory(households: Double, _ now: Double) {
+        guard model.reportsAfterWorks else { return }
+        afterWorks.append((now + model.afterWorksHours, households))
+    }
+
+    /// A forecast's status date: the buildings under works report at the
+    /// during-works rate, those finished before it at the after-works rate
+    /// for what is left of their period. History ends in completion order,
+    /// so the periods still end in order.
+    mutating func forecastBegins(householdsUnderWorks: Double, _ now: Double, _ calendar: inout Calendar) {
+        while let head = afterWorks.first, head.end <= now { afterWorks.removeFirst() }
+        householdsDuring += householdsUnderWorks
+        householdsAfter = afterWorks.reduce(0) { $0 + $1.households }
+        if let head = afterWorks.first { calendar.schedule(.afterWorksEnd, at: head.end) }
+        rateChanged(now, &calendar)
+    }
+
     /// The after-works period of the building at the head of ``afterWorks`` ends.
     mutating func afterWorksEnded(_ now: Double, _ calendar: inout Calendar) {
         guard let (_, households) = afterWorks.popFirst() else { return }

@@ -100,9 +100,11 @@ extension Replication {
         guard let status = plan.status else { return }
         replaying = false
         if desk != nil {
+            var underWorks = 0.0
             for b in 0..<plan.buildings.count where buildingStarted[b] && buildingOpen[b] > 0 {
-                desk?.worksBegan(households: Double(plan.buildings.households[b]), now, &calendar)
+                underWorks += Double(plan.buildings.households[b])
             }
+            desk?.forecastBegins(householdsUnderWorks: underWorks, now, &calendar)
         }
         for entry in status.entries {
             let o = entry.order

@@ -141,7 +141,7 @@ public struct Replication: SimulationModel {
 
     /// No work is dispatched before this time: the status date of a forecast, else −∞.
     let dispatchFrom: Double
-    /// A forecast's history is being replayed (before its status date): no defects are drawn.
+    /// A forecast's history is being replayed (before its status date): no defects are drawn; buildings finished keep their after-works period for the status date.
     var replaying: Bool
     /// Whether each order is one the status lists (its history is replayed, never dispatched); empty without a status.
     let statusListed: [Bool]
@@ -491,7 +491,12 @@ public struct Replication: SimulationModel {
         let year = yearIndex(now)
         if year < completionsPerYear.count { completionsPerYear[year] += 1 }
         sites -= 1
-        if !replaying { desk?.worksEnded(households: Double(plan.buildings.households[b]), now, &calendar) }
+        let households = Double(plan.buildings.households[b])
+        if replaying {
+            desk?.worksEndedInHistory(households: households, now)
+        } else {
+            desk?.worksEnded(households: households, now, &calendar)
+        }
     }
 
     // MARK: - Budget

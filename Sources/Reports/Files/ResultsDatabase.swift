@@ -8,7 +8,7 @@ import Renovation
 /// researchers to query (`docs/results-schema.md` has the schema and
 /// example queries from Python and the `sqlite3` shell):
 ///
-/// - `run`: one row — scenario, plan, seed, replications, versions;
+/// - `run`: one row — scenario, plan, seed, replications, versions, and a forecast's progress file;
 /// - `metric_definition`: the metric registry (``Metric``);
 /// - `metrics`: per bounded metric and index, its summary over the replications;
 /// - `replications`: per replication, one column per scalar metric;
@@ -27,7 +27,8 @@ enum ResultsDatabase {
         return """
             CREATE TABLE run (schema_version INTEGER NOT NULL, tool_version TEXT NOT NULL, scenario TEXT NOT NULL,
                 scenario_file TEXT NOT NULL, scenario_sha256 TEXT NOT NULL, plan TEXT NOT NULL, seed INTEGER NOT NULL,
-                replications INTEGER NOT NULL, start TEXT NOT NULL, deadline TEXT NOT NULL);
+                replications INTEGER NOT NULL, start TEXT NOT NULL, deadline TEXT NOT NULL,
+                status_file TEXT, status_sha256 TEXT, status_date TEXT);
             CREATE TABLE metric_definition (metric TEXT PRIMARY KEY, unit TEXT NOT NULL, indexed_by TEXT,
                 aggregate TEXT NOT NULL, description TEXT NOT NULL);
             CREATE TABLE metrics (metric TEXT NOT NULL REFERENCES metric_definition(metric), idx TEXT, count INTEGER NOT NULL,
@@ -127,10 +128,11 @@ enum ResultsDatabase {
 
     static func fill(_ db: Database, document: ResultDocument, results: [ReplicationResult], model: CompiledPlan) throws {
         func real(_ x: Double) -> Double? { x.isFinite ? x : nil }
-        try db.execute(sql: "INSERT INTO run VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+        let status = document.scenario.status
+        try db.execute(sql: "INSERT INTO run VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
             schemaVersion, document.toolVersion, document.scenario.name, document.scenario.file, document.scenario.sha256,
             document.plan, Int64(bitPattern: document.seed), document.replications, model.start.description,
-            model.deadline.description,
+            model.deadline.description, status?.file, status?.sha256, status?.date.description,
         ])
         let definition = try db.makeStatement(sql: "INSERT INTO metric_definition VALUES (?, ?, ?, ?, ?)")
         for m in Metric.all {
