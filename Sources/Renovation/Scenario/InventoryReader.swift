@@ -42,6 +42,16 @@ enum InventoryReader {
                       listed: [String]) throws(ScenarioError) -> InventoryTable {
         let text = try decode(bytes, file: file, encoding: spec.encoding)
         var parser = InventoryParser(file: file, spec: spec, quantities: quantities, listed: Set(listed))
+        try forEachRow(text, file: file, until: { parser.issues.count > maximumIssues }) { row, line, record in
+            parser.take(row, line: line, record: record)
+        }
+        return try parser.finish(sha256: SHA256.hex(bytes))
+    }
+
+    /// Each non-blank row of CSV `text` (an inventory or a progress file),
+    /// with the line it starts on and its record number, until `enough()`.
+    static func forEachRow(_ text: String, file: String, until enough: () -> Bool,
+                           _ body: (_ row: [String], _ line: Int, _ record: Int) -> Void) throws(ScenarioError) {
         let rows: CSVReader
         do {
             rows = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
@@ -56,10 +66,9 @@ enum InventoryReader {
             // A quoted field may hold line breaks: the next row starts that many lines further on.
             line += 1 + row.reduce(0) { $0 + lineBreaks(in: $1) }
             if row.allSatisfy(\.isEmpty) { continue }
-            parser.take(row, line: rowLine, record: record)
-            if parser.issues.count > maximumIssues { break }
+            body(row, rowLine, record)
+            if enough() { break }
         }
-        return try parser.finish(sha256: SHA256.hex(bytes))
     }
 
     static func lineBreaks(in field: String) -> Int {

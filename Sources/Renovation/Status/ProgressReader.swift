@@ -1,4 +1,3 @@
-import CSV
 import DiscreteEvent
 import Foundation
 
@@ -35,22 +34,9 @@ public enum ProgressReader {
     /// Parses the bytes of a progress file; `file` names it in messages and in the status.
     public static func parse(_ bytes: [UInt8], file: String, plan: CompiledPlan) throws(ScenarioError) -> PlanStatus {
         let text = try InventoryReader.decode(bytes, file: file, encoding: .auto)
-        let rows: CSVReader
-        do {
-            rows = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
-        } catch {
-            throw ScenarioError(ScenarioIssue(kind: .syntax, file: file, keyPath: "", message: "cannot read the CSV: \(error)"))
-        }
         var parser = ProgressParser(file: file, plan: plan)
-        var line = 1
-        var record = 0
-        while let row = rows.next() {
-            record += 1
-            let rowLine = line
-            line += 1 + row.reduce(0) { $0 + InventoryReader.lineBreaks(in: $1) }
-            if row.allSatisfy(\.isEmpty) { continue }
-            parser.take(row, line: rowLine, record: record)
-            if parser.issues.count > InventoryReader.maximumIssues { break }
+        try InventoryReader.forEachRow(text, file: file, until: { parser.issues.count > InventoryReader.maximumIssues }) {
+            row, line, record in parser.take(row, line: line, record: record)
         }
         return try parser.finish(sha256: SHA256.hex(bytes))
     }
