@@ -43,7 +43,7 @@ extension Metric {
     public static let failureRate = Metric(
         "failure_rate", .share, "Failed inspections ÷ inspections (0 without inspections).") { r, _ in [r.failureRate] }
     public static let reworkHours = Metric(
-        "rework_hours", .hours, "Work hours redone after failed inspections.") { r, _ in [r.reworkHours] }
+        "rework_hours", .hours, "Work hours redone after failed inspections, counted when the rework starts.") { r, _ in [r.reworkHours] }
     public static let defectsReported = Metric(
         "defects_reported", .count, as: .integer, "Defects residents reported.") { r, _ in [Double(r.defects.reported)] }
     public static let defectsComplex = Metric(

@@ -70,6 +70,7 @@ extension Replication {
             spent[year] += cost
             funding?.commit(cost)
         }
+        if isRework { reworkHours += work }
         dispatcher.take(class: k)
         state[o] = .running
         if !startedAt.isEmpty, startedAt[o].isNaN { startedAt[o] = Float(begin / hoursPerCalendarDay) }

@@ -130,7 +130,6 @@ extension Replication {
                 attempts[o] = 1
                 inspections += 1
                 failures += 1
-                reworkHours += hours[o] * plan.reworkShare
                 rework[o] = true
                 if !readyAt.isEmpty { readyAt[o] = now }
                 enqueue(o, now, &calendar)

@@ -414,7 +414,6 @@ public struct Replication: SimulationModel {
         inspections += 1
         if rework[o] {
             failures += 1
-            reworkHours += hours[o] * plan.reworkShare
             record(.failed, now, order: o)
             if !readyAt.isEmpty { readyAt[o] = now }
             enqueue(o, now, &calendar)

@@ -56,4 +56,46 @@ struct InvariantTests {
         """
         try InvariantCheck.check(yaml, seed: 620, label: "\n\(yaml)")
     }
+    /// Found by `PropertyInvariantTests` in CI (input seed 115): the result counted 1,083.7 rework
+    /// hours where the trace's rework starts add up to 1,050.9.
+    @Test("rework hours are the hours of the rework that started")
+    func reworkHours() throws {
+        let yaml = """
+        name: shape
+        start: 2023-03-01
+        deadline: 2026-12-31
+        horizon_years: 8
+        calendar:
+          workdays: [monday, tuesday, wednesday, thursday, friday]
+          shift_start: 8
+          hours_per_day: 8
+        weather: {rain_probability: [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15], stops: [t0]}
+        trades:
+          t0: {crews: 1, cost_per_hour: 100}
+          t1: {crews: 1, cost_per_hour: 100}
+          t2: {crews: 3, cost_per_hour: 100}
+        supervisors: {count: 1, inspection_hours: {type: triangular, min: 1, mode: 2, max: 4}, failure_probability: {default: 0.39}, rework_share: 0.3}
+        budget: {other_years: 150000}
+        communities:
+          - {name: c0, buildings: [{units: 20, floors: 4}, {units: 16, floors: 4}, {units: 10, floors: 4}, {units: 13, floors: 4}]}
+          - {name: c1, buildings: [{units: 24, floors: 4}, {units: 13, floors: 4}, {units: 28, floors: 4}]}
+          - {name: c2, buildings: [{units: 37, floors: 4}, {units: 30, floors: 4}, {units: 6, floors: 4}, {units: 33, floors: 4}]}
+        work:
+          building:
+            - {name: bw0, trades: {t0: 1, t2: 3}, hours: {type: triangular, min: 1, mode: 7, max: 14}, per: unit, shutdown: hold}
+            - {name: bw1, trades: {t0: 1, t1: 1}, hours: {type: triangular, min: 1, mode: 2, max: 4}, per: unit, shutdown: hold}
+            - {name: bw2, trades: {t0: 1, t1: 1, t2: 2}, hours: {type: triangular, min: 1, mode: 3, max: 6}, per: unit, shutdown: hold, after: [bw1]}
+        preparation: {survey: {teams: 1, team_size: 2, minutes_per_household: 20, hours_per_building: 1}, consultation: {round_days: {type: triangular, min: 5, mode: 10, max: 20}, consent_probability: 0.5, redesign_days: 7, max_rounds: 3, on_limit: cut_scope}, design_days: 20, approval_days: 5}
+        plans:
+          - {name: p, release: {type: evenly, years: 2}, dispatch: fifo}
+        """
+        try InvariantCheck.check(yaml, seed: 115, label: "\n\(yaml)")
+        // The run ends at the horizon with that rework still queued: reported as waiting, not as failing.
+        let model = try CompiledPlan(scenario: ScenarioLoader.load(yaml: yaml, file: "shape.yaml").valid)
+        var sim = Replication.simulation(plan: model, seed: 115, replication: 0)
+        _ = sim.run(maxEvents: 5_000_000)
+        let stall = try #require(sim.model.result(events: sim.eventsHandled).stall)
+        #expect(stall.contains("bw2: rework waiting for"), "\(stall)")
+        #expect(!stall.contains("failing inspection"), "\(stall)")
+    }
 }
