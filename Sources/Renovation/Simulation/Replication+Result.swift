@@ -98,7 +98,7 @@ extension Replication {
         }
         for o in 0..<plan.orderCount {
             let type = plan.types[plan.typeIndex(of: o)]
-            if rework[o], state[o] != .queued {
+            if rework[o] {
                 add("\(type.name): rework still failing inspection at the horizon")
                 continue
             }
@@ -114,7 +114,7 @@ extension Replication {
                 let short = dispatcher.shortNeeds[k]
                 let needs = type.needs.indices.filter { short == 0 || short & (1 << UInt64(min(63, $0))) != 0 }
                 let what = needs.map { "\(type.needs[$0].crews) crew(s) of \(plan.tradeNames[type.needs[$0].trade])" }
-                add("\(type.name): \(rework[o] ? "rework " : "")waiting for " + what.joined(separator: " and "))
+                add("\(type.name): waiting for " + what.joined(separator: " and "))
             case .held: add("\(type.name): held for a shutdown")
             case .budgetWait: add("\(type.name): no budget left in any remaining year")
             case .fundingWait:
