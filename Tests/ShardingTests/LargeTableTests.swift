@@ -16,9 +16,31 @@ struct LargeTableTests {
         return String(text[start.upperBound..<end])
     }
 
-    @Test("Above the limit: no buildings.csv, and the documented query returns its rows, field for field")
-    func leftOutAndQueried() throws {
-        let loaded = try ScenarioLoader.load(path: minimalPath)
+    /// 150 buildings (two full batches of 64 rows and 22 single rows) and 120 building work types
+    /// (363 columns a row, so a batch is 32,766 ÷ 363 = 90 rows): `buildings`' batches and the view's 120 selects.
+    static let manyTypes: String = {
+        let types = (0..<120).map { "    - {name: w\($0), trades: {crew: 1}, hours: \(1 + $0 % 7)}" }
+        return """
+            name: wide
+            start: 2024-03-01
+            deadline: 2025-12-31
+            calendar: {workdays: [monday, tuesday, wednesday, thursday, friday], shift_start: 8, hours_per_day: 8}
+            trades: {crew: {crews: 40}}
+            communities:
+              - {name: north, building_count: 75, building: {units: 10, floors: 3}}
+              - {name: south, district: river, building_count: 75, building: {units: 12, floors: 4}}
+            work:
+              building:
+            \(types.joined(separator: "\n"))
+            plans: [{name: staged}]
+            """
+    }()
+
+    @Test("Above the limit: no buildings.csv, and the documented query returns its rows, field for field",
+          arguments: ["minimal", "many work types"])
+    func leftOutAndQueried(_ scenario: String) throws {
+        let loaded = scenario == "minimal" ? try ScenarioLoader.load(path: minimalPath)
+            : try ScenarioLoader.load(yaml: Self.manyTypes, file: "wide.yaml")
         let model = try CompiledPlan(scenario: loaded.valid, plan: "staged")
         let results = ReplicationRunner(threads: 2).run(model: model, seed: 7, replications: 0..<9)
         let document = ResultDocument(model: model, seed: 7, results: results,

@@ -7,6 +7,7 @@ extension ScenarioChecks {
     static let maximumBuildingsPerCommunity = 10_000
     static let maximumGeneratedCommunities = 1_000_000
     static let maximumWorkOrders = 50_000_000
+    static let maximumBuildingWorkTypes = 500
 
     mutating func checkProgramme() {
         let communities = scenario.communities ?? []

@@ -19,6 +19,11 @@ extension ScenarioChecks {
                   expected: "at least one work type under `work.building` or `work.community`")
         }
         requireUnique(entries.map(\.spec.name), { entries[$0].path + "name" }, "work type name")
+        if scenario.work.building.count > Self.maximumBuildingWorkTypes {
+            error(ScenarioKeyPath() + "work" + "building", "\(scenario.work.building.count) building work types",
+                  expected: "at most \(Self.maximumBuildingWorkTypes) (results.sqlite keeps each building's finishes "
+                      + "by work type side by side, and SQLite joins at most 500 selects in one view)")
+        }
         let names = entries.map(\.spec.name)
         for entry in entries {
             let work = entry.spec

@@ -14,15 +14,23 @@ import Renovation
 /// - `replications`: per replication, one column per scalar metric;
 /// - `replication_values`: per replication, indexed metric and index, its value;
 /// - `communities`: per community, mean and P10/P50/P90 finish days;
-/// - `buildings`, `work_types`, `building_finish`: per building and building
-///   work type, P10/P50/P90 finish day.
+/// - `work_types`: the building work types;
+/// - `buildings`: per building, its name and community and, side by side
+///   for each building work type k, `finish_k_p10`, `finish_k_p50`,
+///   `finish_k_p90` (finish day over the replications);
+/// - `building_finish`: a view of the same finishes, one row per building
+///   and building work type.
+///
+/// Finishes are stored by building, not by building and work type: a
+/// national programme's four million rows were most of the time the
+/// database took, and SQLite's cost is mostly per row.
 ///
 /// Written in one transaction with prepared statements, to a temporary file
 /// renamed into place when complete. Non-finite numbers are NULL.
 enum ResultsDatabase {
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
-    static var schema: String {
+    static func schema(buildingTypes types: Int) -> String {
         let scalars = Metric.scalars.map { "\($0.name) \($0.representation == .number ? "REAL" : "INTEGER")" }
         return """
             CREATE TABLE run (schema_version INTEGER NOT NULL, tool_version TEXT NOT NULL, scenario TEXT NOT NULL,
@@ -40,10 +48,22 @@ enum ResultsDatabase {
                 \(["mean", "p10", "p50", "p90"].map { "\(Metric.communityFinishDays.name)_\($0) REAL" }.joined(separator: ", ")));
             CREATE TABLE work_types (work_type INTEGER PRIMARY KEY, name TEXT NOT NULL);
             CREATE TABLE buildings (building INTEGER PRIMARY KEY, name TEXT NOT NULL,
-                community INTEGER NOT NULL REFERENCES communities(community));
-            CREATE TABLE building_finish (building INTEGER NOT NULL REFERENCES buildings(building),
-                work_type INTEGER NOT NULL REFERENCES work_types(work_type), p10 REAL, p50 REAL, p90 REAL);
+                community INTEGER NOT NULL REFERENCES communities(community)\(finishColumns(types).map { ", \($0) REAL" }.joined()));
+            CREATE VIEW building_finish (building, work_type, p10, p50, p90) AS \(finishView(types));
             """
+    }
+
+    /// `finish_k_p10`, `finish_k_p50`, `finish_k_p90` for each building work type k.
+    static func finishColumns(_ types: Int) -> [String] {
+        (0..<types).flatMap { k in ["p10", "p50", "p90"].map { "finish_\(k)_\($0)" } }
+    }
+
+    /// One select per work type, joined (at most 500: SQLite's limit, and the scenario's).
+    static func finishView(_ types: Int) -> String {
+        guard types > 0 else { return "SELECT 0, 0, 0.0, 0.0, 0.0 WHERE 0" }
+        return (0..<types).map { k in
+            "SELECT building, \(k), finish_\(k)_p10, finish_\(k)_p50, finish_\(k)_p90 FROM buildings"
+        }.joined(separator: " UNION ALL ")
     }
 
     static func write(document: ResultDocument, results: [ReplicationResult], model: CompiledPlan,
@@ -61,7 +81,7 @@ enum ResultsDatabase {
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
                                + "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -8192")
                 try db.inTransaction {
-                    try db.execute(sql: schema)
+                    try db.execute(sql: schema(buildingTypes: model.buildingTypeCount))
                     try fill(db, document: document, results: results, model: model)
                     return .commit
                 }
@@ -188,46 +208,46 @@ enum ResultsDatabase {
         }
         let type = try db.makeStatement(sql: "INSERT INTO work_types VALUES (?, ?)")
         for k in 0..<model.buildingTypeCount { try type.execute(arguments: [k, model.types[k].name]) }
-        let building = Insert(try db.makeStatement(sql: "INSERT INTO buildings VALUES (?, ?, ?)"))
-        // Millions of rows at national scale: inserted `batch` at a time, so that a statement's
-        // start and end are paid once per batch; the rows left over one by one.
-        let batch = 64
-        func finishInsert(rows: Int) throws -> Insert {
-            let values = Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-            return Insert(try db.makeStatement(sql: "INSERT INTO building_finish VALUES " + values))
+        try fillBuildings(db, table: BuildingTable(results: results, model: model), types: model.buildingTypeCount)
+    }
+
+    /// `buildings`: a row per building, its finishes by work type side by
+    /// side, inserted `batch` rows a statement (a statement's start and end
+    /// are paid once per batch; the rows left over one by one).
+    static func fillBuildings(_ db: Database, table: BuildingTable, types: Int) throws {
+        let columns = 3 + 3 * types
+        // SQLite binds at most 32,766 values a statement.
+        let batch = max(1, min(64, 32_766 / columns))
+        func statement(rows: Int) throws -> Insert {
+            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            return Insert(try db.makeStatement(sql: "INSERT INTO buildings VALUES "
+                                               + Array(repeating: row, count: rows).joined(separator: ", ")))
         }
-        let batchInsert = try finishInsert(rows: batch), rowInsert = try finishInsert(rows: 1)
-        var rows: [(building: Int, type: Int, q: (p10: Double, p50: Double, p90: Double))] = []
-        rows.reserveCapacity(batch)
-        func insert(_ rows: ArraySlice<(building: Int, type: Int, q: (p10: Double, p50: Double, p90: Double))>,
-                    with statement: Insert) throws {
-            for (i, row) in rows.enumerated() {
-                let first = Int32(5 * i)
-                statement.bind(first + 1, row.building)
-                statement.bind(first + 2, row.type)
-                // Stored as Float in the replication: its value, not the Double's extra digits.
-                statement.bind(first + 3, Double(Float(row.q.p10)))
-                statement.bind(first + 4, Double(Float(row.q.p50)))
-                statement.bind(first + 5, Double(Float(row.q.p90)))
+        let batchInsert = try statement(rows: batch), rowInsert = try statement(rows: 1)
+        let model = table.model
+        var values = [Double](repeating: 0, count: table.results.count)
+        var b = 0
+        while b < model.buildings.count {
+            let rows = model.buildings.count - b >= batch ? batch : 1
+            let insert = rows == batch ? batchInsert : rowInsert
+            for slot in 0..<rows {
+                let building = b + slot
+                let c = Int(model.buildings.community[building])
+                let first = Int32(columns * slot)
+                insert.bind(first + 1, building)
+                insert.bind(first + 2, table.buildingName(building, community: c))
+                insert.bind(first + 3, c)
+                for k in 0..<types {
+                    let q = table.quantiles(building: building, type: k, scratch: &values)
+                    let at = first + 3 + Int32(3 * k)
+                    // Stored as Float in the replication: its value, not the Double's extra digits.
+                    insert.bind(at + 1, Double(Float(q.p10)))
+                    insert.bind(at + 2, Double(Float(q.p50)))
+                    insert.bind(at + 3, Double(Float(q.p90)))
+                }
             }
-            try statement.step()
+            try insert.step()
+            b += rows
         }
-        let table = BuildingTable(results: results, model: model)
-        var last = -1
-        try table.forEachBuilding { b, c, k, q in
-            if b != last {
-                building.bind(1, b)
-                building.bind(2, table.buildingName(b, community: c))
-                building.bind(3, c)
-                try building.step()
-                last = b
-            }
-            rows.append((b, k, q))
-            if rows.count == batch {
-                try insert(rows[...], with: batchInsert)
-                rows.removeAll(keepingCapacity: true)
-            }
-        }
-        for row in rows.indices { try insert(rows[row...row], with: rowInsert) }
     }
 }

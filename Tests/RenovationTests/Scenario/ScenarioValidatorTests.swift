@@ -247,6 +247,27 @@ struct ScenarioValidatorTests {
         #expect(lines.first?.hasSuffix("GiB of memory per replication; expected at most 50000000 work orders") == true)
     }
 
+    @Test("more than 500 building work types: refused, with the reason")
+    func tooManyBuildingWorkTypes() throws {
+        let types = (0..<501).map { "    - {name: w\($0), trades: {t: 1}, hours: 1}" }.joined(separator: "\n")
+        let yaml = """
+        name: wide
+        start: 2024-01-01
+        deadline: 2024-12-31
+        trades: {t: {crews: 1}}
+        communities: [{name: c, buildings: [{units: 1}]}]
+        work:
+          building:
+        \(types)
+        plans: [{name: p}]
+        """
+        let lines = errors(yaml)
+        #expect(lines == ["x.yaml:7:3: error: work.building: 501 building work types; expected at most 500 (results.sqlite "
+            + "keeps each building's finishes by work type side by side, and SQLite joins at most 500 selects in one view)"])
+        let five = yaml.replacingOccurrences(of: "    - {name: w500, trades: {t: 1}, hours: 1}\n", with: "")
+        _ = try ScenarioLoader.load(yaml: five, file: "x.yaml").valid
+    }
+
     @Test("supervisors and defect teams need a section to override, and at least one person")
     func teams() throws {
         let yaml = try F.minimal(replacing: "  - name: all-at-once", with: "  - name: all-at-once\n    supervisors: 2\n    defect_team: 0")
