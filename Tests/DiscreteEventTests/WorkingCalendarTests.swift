@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DiscreteEvent
 
@@ -135,5 +136,12 @@ struct WorkingCalendarTests {
             #expect(CivilDate(dayNumber: n).dayNumber == n)
         }
         #expect(CivilDate(year: 2024, month: 3, day: 5)?.description == "2024-03-05")
+        // Written in place for years 0–9999: the same text as formatting the fields, and ISO round trips.
+        for n in stride(from: -719_528, to: 2_932_897, by: 331) {
+            let date = CivilDate(dayNumber: n)
+            #expect(date.description == String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+            #expect(CivilDate(iso: date.description) == date)
+        }
+        #expect(CivilDate(dayNumber: -719_529).description.hasSuffix("-12-31"))
     }
 }

@@ -91,9 +91,29 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// `YYYY-MM-DD`. Result tables format millions of dates: for years
+    /// 0–9999 the ten bytes are written in place, into a string short enough
+    /// to be stored inline (no allocation).
     public var description: String {
-        let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
+        guard (0...9999).contains(year) else {
+            let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
+            return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
+        }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func digits(_ value: Int, at start: Int, count: Int) {
+                var value = value
+                for i in stride(from: start + count - 1, through: start, by: -1) {
+                    bytes[i] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, at: 0, count: 4)
+            bytes[4] = 0x2D
+            digits(month, at: 5, count: 2)
+            bytes[7] = 0x2D
+            digits(day, at: 8, count: 2)
+            return 10
+        }
     }
 
     public init(from decoder: Decoder) throws {

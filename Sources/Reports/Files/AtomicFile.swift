@@ -85,7 +85,7 @@ public enum AtomicFile {
     }
 
     /// `mkdir -p`: 0, or the errno of the first folder that could not be made.
-    private static func makeFolder(_ folder: String) -> Int32 {
+    static func makeFolder(_ folder: String) -> Int32 {
         var info = stat()
         if stat(folder, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? 0 : ENOTDIR }
         if mkdir(folder, 0o777) == 0 || errno == EEXIST { return 0 }

@@ -2,6 +2,7 @@ import DiscreteEvent
 import Experiments
 import Foundation
 import Renovation
+import Synchronization
 
 /// The files a run writes: `result.json` (the ``ResultDocument``, a
 /// bounded summary: `docs/results-schema.md`), `replications.csv` (one row
@@ -14,9 +15,44 @@ import Renovation
 /// streamed to disk row by row, never built whole in memory.
 public enum RunOutput {
     /// `buildingRowLimit` is ``buildingRowLimit`` but in tests.
+    ///
+    /// `results.sqlite` is written on a second thread while this one writes
+    /// the JSON and CSV files: at national scale the database is most of the
+    /// writing (a million buildings and 220,000 communities), and the two
+    /// share nothing but the read-only results. Every file is
+    /// still written under a temporary name and renamed when complete; if
+    /// either side fails, the first error (in the order the files are
+    /// listed) is thrown once both have ended.
     public static func write(document: ResultDocument, results: [ReplicationResult], model: CompiledPlan,
                              to folder: String, buildingRowLimit limit: Int = buildingRowLimit)
         throws(AtomicFile.WriteError) -> [String] {
+        let database = (folder as NSString).appendingPathComponent("results.sqlite")
+        // Made before either side starts: the database is opened by SQLite, which makes no folders.
+        let made = AtomicFile.makeFolder(folder.isEmpty ? "." : folder)
+        guard made == 0 else { throw AtomicFile.WriteError(path: database, reason: AtomicFile.reason(made, folder: folder)) }
+        let outcomes = Mutex<[Result<[String], AtomicFile.WriteError>?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            let outcome: Result<[String], AtomicFile.WriteError>
+            if side == 0 {
+                outcome = Result { () throws(AtomicFile.WriteError) in
+                    try writeFiles(document: document, results: results, model: model, to: folder, buildingRowLimit: limit)
+                }
+            } else {
+                outcome = Result { () throws(AtomicFile.WriteError) in
+                    try ResultsDatabase.write(document: document, results: results, model: model, to: database)
+                    return [database]
+                }
+            }
+            outcomes.withLock { $0[side] = outcome }
+        }
+        var written: [String] = []
+        for outcome in outcomes.withLock({ $0 }) { written += try outcome!.get() }
+        return written
+    }
+
+    /// `result.json` and the CSV tables, in that order.
+    static func writeFiles(document: ResultDocument, results: [ReplicationResult], model: CompiledPlan,
+                           to folder: String, buildingRowLimit limit: Int) throws(AtomicFile.WriteError) -> [String] {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let resultPath = path("result.json")
         do throws(ResultFileError) {
@@ -39,9 +75,6 @@ public enum RunOutput {
             try file.commit()
             written.append(file.path)
         }
-        let database = path("results.sqlite")
-        try ResultsDatabase.write(document: document, results: results, model: model, to: database)
-        written.append(database)
         return written
     }
 
@@ -55,7 +88,7 @@ public enum RunOutput {
     /// up to this many rows, as `schedule.csv` is: a spreadsheet opens
     /// 1,048,576 rows. A national programme has five million, a quarter of
     /// a gigabyte that took as long to write as a third of the simulation;
-    /// `results.sqlite`'s `building_finish` holds the same numbers, and
+    /// `results.sqlite`'s `building_finish` view holds the same numbers, and
     /// `docs/results-schema.md` gives the query that prints them as this table.
     public static let buildingRowLimit = 1_000_000
 

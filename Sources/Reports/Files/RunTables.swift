@@ -87,9 +87,15 @@ struct CommunityTable: CSVSource {
     /// Per community: preparation start, the P10, P50, P90 of its end and its release, days; empty without `preparation`.
     func preparedQuantiles() -> [[Double]] {
         guard let preparation = model.preparation else { return [] }
+        // Taken out once, not per community: a national programme has 220,000 communities.
+        let perReplication = results.compactMap { $0.preparation?.preparedDays }
+        var values: [Double] = []
         return model.communities.indices.map { c in
-            let values = results.compactMap { $0.preparation?.preparedDays }.filter { c < $0.count && !$0[c].isNaN }.map { $0[c] }.sorted()
-            return [preparation.startHours[c] / 24] + [0.1, 0.5, 0.9].map { sortedQuantile(values, $0) } + [model.releaseTime[c] / 24]
+            values.removeAll(keepingCapacity: true)
+            for days in perReplication where c < days.count && !days[c].isNaN { values.append(days[c]) }
+            if values.count > 1 { values.sort() }
+            return [preparation.startHours[c] / 24, sortedQuantile(values, 0.1), sortedQuantile(values, 0.5),
+                    sortedQuantile(values, 0.9), model.releaseTime[c] / 24]
         }
     }
 
@@ -234,20 +240,35 @@ struct ScheduleTable: CSVSource {
         func date(_ days: Double) -> String { days.isNaN ? "" : model.start.adding(fractionalDays: days).description }
         // Taken out once: looping over the results copies every field of each result for every order.
         let startDays = results.compactMap(\.orderStartDays), finishDays = results.map(\.orderFinishDays)
+        // One row array, refilled: a programme of 10⁵ buildings has half a million orders, and
+        // building each row from concatenated arrays cost more than its simulation.
+        var row: [String] = []
+        row.reserveCapacity(header.count)
+        func appendQuantiles(_ values: inout [Double]) {
+            if values.count > 1 { values.sort() }
+            for p in [0.1, 0.5, 0.9] { row.append(date(sortedQuantile(values, p))) }
+        }
         for o in 0..<model.orderCount {
             starts.removeAll(keepingCapacity: true)
             finishes.removeAll(keepingCapacity: true)
             for begun in startDays where !begun[o].isNaN { starts.append(Double(begun[o])) }
             for finish in finishDays where !finish[o].isNaN { finishes.append(Double(finish[o])) }
-            starts.sort()
-            finishes.sort()
             let c = model.community(of: o)
-            let community = model.communities[c]
-            let building = model.building(of: o).map { model.buildings.names[$0] ?? String($0 - community.buildings.lowerBound + 1) } ?? ""
             let k = model.typeIndex(of: o)
-            let quantiles = [starts, finishes].flatMap { values in [0.1, 0.5, 0.9].map { date(sortedQuantile(values, $0)) } }
-            try body([community.name, community.district, building, model.types[k].name, trades[k], crews[k]]
-                     + quantiles + [String(starts.count), String(finishes.count)])
+            row.removeAll(keepingCapacity: true)
+            row.append(model.communities[c].name)
+            row.append(model.communities[c].district)
+            row.append(model.building(of: o).map {
+                model.buildings.names[$0] ?? String($0 - model.communities[c].buildings.lowerBound + 1)
+            } ?? "")
+            row.append(model.types[k].name)
+            row.append(trades[k])
+            row.append(crews[k])
+            appendQuantiles(&starts)
+            appendQuantiles(&finishes)
+            row.append(String(starts.count))
+            row.append(String(finishes.count))
+            try body(row)
         }
     }
 }
