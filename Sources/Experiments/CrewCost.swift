@@ -1,7 +1,7 @@
 import Renovation
 
-/// The crew cost model and the crew moves `renosim size` and `renosim
-/// optimise --objective cost` share.
+/// The crew cost model and the crew moves (grow, prune) `renosim size`
+/// and `renosim optimise --objective cost` share.
 ///
 /// A crew costs its trade's `cost_per_hour` where the scenario gives any
 /// cost, else every crew counts one. A trade may not go below what its
@@ -38,6 +38,44 @@ public struct CrewCost: Sendable, Equatable {
 
     /// A search step from `count` crews: 10 %, at least one.
     public static func step(_ count: Int) -> Int { max(1, Int((Double(count) * 0.1).rounded(.up))) }
+
+    /// How a mix did on some replications: what a growth step compares.
+    public struct Gauge: Sendable, Equatable {
+        /// P(deadline met).
+        public var met: Double
+        /// Mean days past the deadline (0 for a replication on time).
+        public var lateness: Double
+
+        public init(met: Double, lateness: Double) {
+            self.met = met
+            self.lateness = lateness
+        }
+    }
+
+    /// One growth step from `crews`: every trade with work (below
+    /// `ceiling`, when given) gets one step more, `gauge` measures each
+    /// such mix (all at once, so a caller may simulate them in parallel),
+    /// and the mix with the best rise in P per unit of added crew cost is
+    /// returned — the fall in mean lateness per unit of cost breaks ties,
+    /// then the earlier trade. Nil when no step raises P or lowers the lateness.
+    public func growStep<E: Error>(_ crews: [Int], from current: Gauge, ceiling: [Int]? = nil,
+                                   gauge: ([[Int]]) throws(E) -> [Gauge]) throws(E) -> (crews: [Int], gauge: Gauge)? {
+        let growable = trades.indices.filter { minimum[$0] > 0 && crews[$0] < (ceiling?[$0] ?? .max) }
+        let candidates = growable.map { t in
+            var candidate = crews
+            candidate[t] = min(ceiling?[t] ?? .max, crews[t] + Self.step(crews[t]))
+            return candidate
+        }
+        let gauges = try gauge(candidates)
+        var best: (score: (Double, Double), crews: [Int], gauge: Gauge)?
+        for (k, t) in growable.enumerated() {
+            let added = Double(candidates[k][t] - crews[t]) * costs[t]
+            let score = ((gauges[k].met - current.met) / added, (current.lateness - gauges[k].lateness) / added)
+            if best.map({ score > $0.score }) ?? true { best = (score, candidates[k], gauges[k]) }
+        }
+        guard let chosen = best, chosen.score.0 > 0 || chosen.score.1 > 0 else { return nil }
+        return (chosen.crews, chosen.gauge)
+    }
 
     /// Prune: remove crews, the largest saving first, while `meets` says
     /// the mix still reaches the target; steps shrink from 10 % to single

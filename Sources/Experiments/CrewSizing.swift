@@ -119,7 +119,6 @@ public struct CrewSizing: Sendable {
             return evaluation
         }
         let search = 0..<searchReplications
-        let step = CrewCost.step
 
         var crews = crewCost.starting
         var current = try evaluate(crews, replications: search)
@@ -130,21 +129,22 @@ public struct CrewSizing: Sendable {
                 guard path.count < maxEvaluations else {
                     throw .unreachable(crews: crews, probability: current.deadlineMet.estimate)
                 }
-                var best: (trade: Int, score: (Double, Double), evaluation: Evaluation)?
-                for t in trades.indices where minimum[t] > 0 {
-                    var candidate = crews
-                    candidate[t] += step(crews[t])
-                    let e = try evaluate(candidate, replications: replications)
-                    let added = Double(candidate[t] - crews[t]) * costs[t]
-                    let score = ((e.deadlineMet.estimate - current.deadlineMet.estimate) / added,
-                                 (current.meanLatenessDays - e.meanLatenessDays) / added)
-                    if best.map({ score > $0.score }) ?? true { best = (t, score, e) }
+                let gauge = CrewCost.Gauge(met: current.deadlineMet.estimate, lateness: current.meanLatenessDays)
+                var tried: [[Int]: Evaluation] = [:]
+                let step = try crewCost.growStep(crews, from: gauge) { (mixes: [[Int]]) throws(SizingError) -> [CrewCost.Gauge] in
+                    var gauges: [CrewCost.Gauge] = []
+                    for mix in mixes {
+                        let e = try evaluate(mix, replications: replications)
+                        tried[mix] = e
+                        gauges.append(CrewCost.Gauge(met: e.deadlineMet.estimate, lateness: e.meanLatenessDays))
+                    }
+                    return gauges
                 }
-                guard let chosen = best, chosen.score.0 > 0 || chosen.score.1 > 0 else {
+                guard let chosen = step.flatMap({ tried[$0.crews] }) else {
                     throw .unreachable(crews: crews, probability: current.deadlineMet.estimate)
                 }
-                crews = chosen.evaluation.crews
-                current = chosen.evaluation
+                crews = chosen.crews
+                current = chosen
             }
         }
         try grow(on: search)

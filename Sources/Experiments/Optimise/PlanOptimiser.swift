@@ -18,6 +18,10 @@ import Stochastic
 ///    wholly worse is dropped.
 /// 3. **Confirm** the winner and the starting plan on fresh replications
 ///    (numbered from `confirmOffset`), which neither step used.
+/// 4. **Grow** (`cost`): a winner short of the target on the fresh
+///    replications gets crews as `renosim size` adds them
+///    (`CrewCost.growStep`, measured there) and is confirmed again on a
+///    further fresh set, at most `growRounds` times.
 ///
 /// Deterministic for a seed: the search draws from its own stream
 /// (`StreamPurpose.optimiser`), candidates of a generation are simulated
@@ -59,6 +63,11 @@ public struct PlanOptimiser: Sendable {
     public var target = 0.9
     /// Share of the search budget a `cost` search keeps for pruning the best candidate's crews.
     public var pruneShare = 0.25
+    /// `cost`: how many times a winner short of the target on fresh
+    /// replications is grown and confirmed again on a further fresh set.
+    public var growRounds = 2
+    /// `cost`: growth steps per round (each simulates every trade's step on the fresh set).
+    public var growSteps = 10
 
     public init(objective: Objective, budget: Int, replications: Int, confirmReplications: Int) {
         self.objective = objective
@@ -158,6 +167,14 @@ public struct PlanOptimiser: Sendable {
         public var target: Double?
         public var startCrewCost: Double?
         public var bestCrewCost: Double?
+        /// `cost`: the selected winner's crews when it fell short on fresh
+        /// replications and was grown (nil when it was not), the number of
+        /// fresh sets it was confirmed on, and the simulations growing and
+        /// confirming again took (counted in `simulations`, beyond `--budget`).
+        public var selectedCrews: [Int]?
+        public var selectedCrewCost: Double?
+        public var confirmRounds = 0
+        public var growthSimulations = 0
     }
 
     public enum OptimiseError: Error, CustomStringConvertible {

@@ -30,7 +30,8 @@ public enum OptimiseText {
         out += "Search replications:  start \(value(r.startSearchValue, r.objective)), best \(value(r.bestSearchValue, r.objective))\n"
         if let s = r.startConfirmed, let b = r.bestConfirmed {
             let n = b.deadlineMet.trials
-            out += "Fresh replications (\(n) each, 95 % Wilson):\n"
+            let set = r.confirmRounds > 1 ? ", set \(r.confirmRounds) after growing" : ""
+            out += "Fresh replications (\(n) each\(set), 95 % Wilson):\n"
             out += "  starting plan  P(deadline met) \(percent(s.deadlineMet.estimate)) [\(percent(s.deadlineMet.lower)), \(percent(s.deadlineMet.upper))]"
                 + "   P80 finish \(date(s.p80FinishDays))\n"
             out += "  optimised      P(deadline met) \(percent(b.deadlineMet.estimate)) [\(percent(b.deadlineMet.lower)), \(percent(b.deadlineMet.upper))]"
@@ -52,6 +53,11 @@ public enum OptimiseText {
             if let cost = r.bestCrewCost {
                 let met = r.bestConfirmed.map { $0.deadlineMet.estimate >= target ? "" : " (target NOT met on the fresh replications)" } ?? ""
                 out += "  optimised:       " + mix(r.trades, r.best.crews) + String(format: "; crew cost %.0f per hour", cost) + met + "\n"
+                if let selected = r.selectedCrews {
+                    out += "    grown from     " + mix(r.trades, selected)
+                        + String(format: "; crew cost %.0f per hour", r.selectedCrewCost ?? .nan)
+                        + ", short on fresh replications (\(r.growthSimulations) simulations to grow and confirm again)\n"
+                }
             }
             switch sizeAlone {
             case .failed(let why)?:
