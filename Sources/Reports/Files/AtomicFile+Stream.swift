@@ -49,10 +49,7 @@ extension AtomicFile {
             // instructions a row of `schedule.csv` when appended to in place.
             var bytes: [UInt8] = []
             swap(&bytes, &buffer)
-            for (i, field) in fields.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
-                CSVTable.appendQuoted(field, to: &bytes)
-            }
+            CSVTable.appendFields(fields, to: &bytes)
             bytes.append(0x0A)
             swap(&bytes, &buffer)
             if buffer.count >= Self.capacity { try flush() }

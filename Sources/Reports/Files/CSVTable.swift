@@ -28,7 +28,17 @@ public struct CSVTable: Sendable {
     /// Fields quoted and joined by commas, as bytes, with no line end: a
     /// piece of a row that large tables quote once and repeat.
     static func bytes(_ fields: [String]) -> [UInt8] {
-        fields.count == 1 && !needsQuotes(fields[0]) ? Array(fields[0].utf8) : Array(line(fields).utf8.dropLast())
+        var out: [UInt8] = []
+        appendFields(fields, to: &out)
+        return out
+    }
+
+    /// Appends `fields` quoted and joined by commas, with no line end.
+    static func appendFields(_ fields: [String], to bytes: inout [UInt8]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { bytes.append(0x2C) }
+            appendQuoted(field, to: &bytes)
+        }
     }
 
     /// Appends `field` as ``quote(_:)`` writes it, scanning its bytes in
@@ -36,7 +46,7 @@ public struct CSVTable: Sendable {
     static func appendQuoted(_ field: String, to bytes: inout [UInt8]) {
         var field = field
         field.withUTF8 { raw in
-            guard raw.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            guard raw.contains(where: isSpecial) else {
                 bytes.append(contentsOf: raw)
                 return
             }
@@ -52,7 +62,12 @@ public struct CSVTable: Sendable {
     /// Whether a field holds a comma, a quote or a line break.
     static func needsQuotes(_ field: String) -> Bool {
         // Bytes, not Characters: a national run quotes-checks 35 million fields.
-        field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+        field.utf8.contains(where: isSpecial)
+    }
+
+    /// A comma, a quote or a line break: a byte that makes its field quoted.
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
     }
 }
 
