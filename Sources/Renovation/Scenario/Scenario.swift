@@ -565,7 +565,10 @@ public enum StarvationGuard: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let single = try decoder.singleValueContainer()
-        if let word = try? single.decode(String.self) {
+        // A number first: YAML reads a plain `90` as a string too.
+        if let days = try? single.decode(Double.self) {
+            self = .days(days)
+        } else if let word = try? single.decode(String.self) {
             guard word == "off" else {
                 throw DecodingError.dataCorruptedError(
                     in: single, debugDescription: "unknown starvation guard '\(word)'; expected a number of days or off")
