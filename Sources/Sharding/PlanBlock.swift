@@ -33,6 +33,9 @@ public enum PlanBlock {
             case .days(let days): lines.append(body + "starvation_guard_days: \(days)")
             }
         }
+        if !plan.notBefore.entries.isEmpty {
+            lines.append(body + "not_before: {" + plan.notBefore.entries.map { quoted($0.key) + ": \($0.value)" }.joined(separator: ", ") + "}")
+        }
         if !plan.crews.entries.isEmpty {
             lines.append(body + "crews: {" + plan.crews.entries.map { quoted($0.key) + ": \($0.value)" }.joined(separator: ", ") + "}")
         }

@@ -124,6 +124,8 @@ extension CompiledPlan {
         milestones = Milestone.compile(scenario, plan: plan, communities: communities, start: start)
         risks = RiskModel(scenario.risks, types: compiled, tradeNames: tradeNames, start: start)
         starvationGuardHours = plan.starvationGuard.hours
+        let notBefore = Dictionary(plan.notBefore.entries.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        notBeforeHours = notBefore.isEmpty ? [] : compiled.map { (notBefore[$0.name] ?? 0) * hoursPerCalendarDay }
         priority = []
         initialWaitCounts = []
         priority = computePriorities()

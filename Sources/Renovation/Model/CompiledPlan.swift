@@ -53,6 +53,9 @@ public struct CompiledPlan: Sendable {
     /// Dispatch key of each order (lower first; see `CompiledPlan+Dispatch`);
     /// empty for FIFO, whose key is the time an order became ready.
     public internal(set) var priority: [Double]
+    /// Per work type, hours after its community's release before which no
+    /// order of the type is dispatched (`not_before`); empty when the plan has none.
+    public let notBeforeHours: [Double]
     /// How long the best-ranked blocked order waits before it reserves its crews, hours (∞: no guard).
     public let starvationGuardHours: Double
     /// How many predecessor orders each order waits for, before anything is accepted.

@@ -693,12 +693,16 @@ public struct PlanSpec: Codable, Sendable {
     public var supervisors: Int?
     public var defectTeam: Int?
     public var starvationGuard: StarvationGuard
+    /// Work type → days after its community's release before which none of
+    /// its orders is dispatched (empty: no such bound).
+    public var notBefore: OrderedMapping<Double>
     public var preparation: PlanPreparationSpec?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, deadline, release, dispatch, priority, crews, supervisors
         case defectTeam = "defect_team"
         case starvationGuard = "starvation_guard_days"
+        case notBefore = "not_before"
         case preparation
     }
 
@@ -714,6 +718,7 @@ public struct PlanSpec: Codable, Sendable {
         supervisors = try c.decodeIfPresent(Int.self, forKey: .supervisors)
         defectTeam = try c.decodeIfPresent(Int.self, forKey: .defectTeam)
         starvationGuard = try c.decodeIfPresent(StarvationGuard.self, forKey: .starvationGuard) ?? .standard
+        notBefore = try c.decodeIfPresent(OrderedMapping<Double>.self, forKey: .notBefore) ?? OrderedMapping()
         preparation = try c.decodeIfPresent(PlanPreparationSpec.self, forKey: .preparation)
     }
 }

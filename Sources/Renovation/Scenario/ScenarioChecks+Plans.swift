@@ -15,6 +15,7 @@ extension ScenarioChecks {
             checkRelease(plan, path + "release")
             checkCrews(plan, path)
             checkPriority(plan, path + "priority")
+            checkNotBefore(plan, path + "not_before")
             if let supervisors = plan.supervisors {
                 if scenario.supervisors == nil {
                     error(path + "supervisors", "plan '\(plan.name)' sets supervisors but the scenario has no `supervisors` section",
@@ -66,6 +67,20 @@ extension ScenarioChecks {
                   expected: "names from `work.building` or `work.community`")
         }
         requireUnique(plan.priority, { path + $0 }, "priority work type")
+    }
+
+    /// `not_before` names work types, each with a number of days after the release.
+    private mutating func checkNotBefore(_ plan: PlanSpec, _ path: ScenarioKeyPath) {
+        let typeNames = workEntries.map(\.spec.name)
+        for (name, days) in plan.notBefore.entries {
+            if !typeNames.contains(name) {
+                error(path + name, Self.unknown(name, "a work type", among: typeNames),
+                      expected: "names from `work.building` or `work.community`")
+            }
+            require(days, path + name, "a number of days after the community's release",
+                    from: .closed(0), to: .closed(Double(Self.maximumYears) * 366))
+        }
+        warnAboutRepeats(plan.notBefore.keys, { path + $0 }, "work type")
     }
 
     private mutating func checkRelease(_ plan: PlanSpec, _ path: ScenarioKeyPath) {

@@ -115,7 +115,9 @@ extension Replication {
                 let needs = type.needs.indices.filter { short == 0 || short & (1 << UInt64(min(63, $0))) != 0 }
                 let what = needs.map { "\(type.needs[$0].crews) crew(s) of \(plan.tradeNames[type.needs[$0].trade])" }
                 add("\(type.name): waiting for " + what.joined(separator: " and "))
-            case .held: add("\(type.name): held for a shutdown")
+            // Held once for a shutdown when dispatched, else before it ever queued.
+            case .held: add(heldOnce[o] ? "\(type.name): held for a shutdown"
+                            : "\(type.name): not yet allowed to start (a risk's start delay or the plan's not_before)")
             case .budgetWait: add("\(type.name): no budget left in any remaining year")
             case .fundingWait:
                 add(funding?.pending ?? 0 > 0 ? "\(type.name): waiting for a funding tranche due after the horizon"

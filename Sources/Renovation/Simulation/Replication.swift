@@ -41,8 +41,9 @@ public struct Replication: SimulationModel {
         case surveyDone(Int32)
         /// A community's design is approved (or it was deferred).
         case prepared(Int32)
-        /// A risk's start delay of a ready order has passed.
-        case riskDelayEnded(Int32)
+        /// A ready order may be dispatched: its risks' start delay and its
+        /// type's `not_before` have passed.
+        case startAllowed(Int32)
         /// A funding tranche has arrived.
         case trancheArrived(Int32)
         /// A forecast's history (``PlanStatus``): the entry's work began, or finished.
@@ -312,7 +313,7 @@ public struct Replication: SimulationModel {
         case .preparationStart(let c): preparationStart(Int(c), now, &calendar)
         case .surveyDone(let c): surveyDone(Int(c), now, &calendar)
         case .prepared(let c): prepared(Int(c), now, &calendar)
-        case .riskDelayEnded(let o): enqueue(Int(o), now, &calendar)
+        case .startAllowed(let o): enqueue(Int(o), now, &calendar)
         case .trancheArrived(let i): trancheArrived(Int(i), now, &calendar)
         case .statusStarted(let i): statusStarted(Int(i), now, &calendar)
         case .statusFinished(let i): statusFinished(Int(i), now, &calendar)
@@ -370,10 +371,20 @@ public struct Replication: SimulationModel {
         }
         if !readyAt.isEmpty { readyAt[o] = now }
         let delay = risks.ready(o, at: now, hoursPerDay: plan.hoursPerDay)
-        if delay > 0 {
+        var until = now + delay
+        var holds = delay > 0
+        // The plan's `not_before`: no dispatch before the type's offset from the community's release.
+        if !plan.notBeforeHours.isEmpty {
+            let allowed = plan.releaseTime[plan.community(of: o)] + plan.notBeforeHours[plan.typeIndex(of: o)]
+            if allowed > now {
+                until = max(until, allowed)
+                holds = true
+            }
+        }
+        if holds {
             state[o] = .held
             since[o] = now
-            calendar.schedule(.riskDelayEnded(Int32(o)), at: now + delay)
+            calendar.schedule(.startAllowed(Int32(o)), at: until)
             return
         }
         enqueue(o, now, &calendar)
