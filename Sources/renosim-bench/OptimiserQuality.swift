@@ -24,16 +24,19 @@ struct OptimiserQuality: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Branch-and-bound nodes per 30-job instance before it gives up proving the optimum.")
     var nodeLimit = 2_000_000
+    @Flag(help: "Search without project mode (the dispatch's own schedules only).") var noProjectMode = false
 
     func run() throws {
         let runner = ReplicationRunner(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let began = Date()
+        var passes = (small: 0, large: 0)
         let rules = PriorityRule.allCases
         var small = (search: 0.0, rule: 0.0, optimal: 0, rules: [Double](repeating: 0, count: rules.count))
         for index in 0..<self.small {
             let instance = InstanceGenerator(jobs: 4 + index % 7, resources: 1 + index % 3).instance(seed: seed, index: index)
             let optimum = Double(ExactMakespan.optimum(instance))
-            let found = Double(try Self.search(instance, budget: budget, population: population, seed: seed, runner: runner))
+            let found = Double(try Self.search(instance, budget: budget, population: population, seed: seed, runner: runner,
+                                                 projectMode: !noProjectMode, passes: &passes.small))
             small.search += (found - optimum) / optimum
             small.rule += (Self.bestRule(instance) - optimum) / optimum
             for (i, rule) in rules.enumerated() { small.rules[i] += (Self.makespan(instance, rule) - optimum) / optimum }
@@ -46,7 +49,8 @@ struct OptimiserQuality: ParsableCommand {
         for index in 0..<self.large {
             let instance = InstanceGenerator(jobs: 30, resources: 4).instance(seed: seed, index: index)
             let bound = Double(instance.criticalPathLength)
-            let found = Double(try Self.search(instance, budget: budget, population: population, seed: seed, runner: runner))
+            let found = Double(try Self.search(instance, budget: budget, population: population, seed: seed, runner: runner,
+                                                 projectMode: !noProjectMode, passes: &passes.large))
             let rule = Self.bestRule(instance)
             large.search += (found - bound) / bound
             large.rule += (rule - bound) / bound
@@ -67,7 +71,9 @@ struct OptimiserQuality: ParsableCommand {
             }
         }
         func pct(_ x: Double, _ n: Int) -> String { String(format: "%.2f %%", 100 * x / Double(max(1, n))) }
-        print("budget \(budget) schedules per instance, seed \(seed)")
+        print("budget \(budget) simulations per instance, seed \(seed), project mode \(noProjectMode ? "off" : "on"); "
+              + "serial-scheme passes per instance: ≤10 jobs \(passes.small / max(1, self.small)), "
+              + "30 jobs \(passes.large / max(1, self.large))")
         print("≤10 jobs (\(self.small)): search \(pct(small.search, self.small)) from optimum, optimal \(small.optimal); "
               + "best of the six rules per instance \(pct(small.rule, self.small))")
         print("30 jobs (\(self.large)): search \(pct(large.search, self.large)) from the critical path; "
@@ -96,13 +102,16 @@ struct OptimiserQuality: ParsableCommand {
         Double(ParallelSGS.makespan(instance, starts: ParallelSGS.schedule(instance, rule: rule)))
     }
 
+    /// The best makespan the search found; `passes` gains its serial-scheme passes (project mode).
     static func search(_ instance: SchedulingInstance, budget: Int, population: Int, seed: UInt64,
-                       runner: ReplicationRunner) throws -> Int {
+                       runner: ReplicationRunner, projectMode: Bool = true, passes: inout Int) throws -> Int {
         let loaded = try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance, rules: [.latestFinish]), file: "rcpsp.yaml")
         var optimiser = PlanOptimiser(objective: .p80, budget: budget, replications: 1, confirmReplications: 0)
         optimiser.searchPhases = false
         optimiser.population = population
+        optimiser.projectMode = projectMode
         let result = try optimiser.run(scenario: loaded.valid, plan: "latest_finish", seed: seed, runner: runner)
+        passes += result.schedulePasses ?? 0
         return Int((result.bestSearchValue * 24).rounded())
     }
 }

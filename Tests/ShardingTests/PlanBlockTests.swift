@@ -23,6 +23,8 @@ struct PlanBlockTests {
         candidate.phase = candidate.phase.map { _ in 0 }
         candidate.dispatch = .mostSuccessors
         candidate.typeOrder = candidate.typeOrder.reversed()
+        // Project mode's starts: hours that are not whole days must come back exact.
+        candidate.notBefore = space.typeNames.indices.map { Double($0 * 7) }
         var applied = space.apply(candidate, to: spec, name: "staged-optimised")
         applied.description = "a \"quoted\" note: with colons"
         let copy = try PlanBlock.inserting(applied, into: text)
@@ -36,6 +38,8 @@ struct PlanBlockTests {
         #expect(fromBlock.releaseTime == expected.releaseTime)
         #expect(fromBlock.priority == expected.priority)
         #expect(fromBlock.dispatch == .mostSuccessors)
+        #expect(fromBlock.notBeforeHours == candidate.notBefore)
+        #expect(expected.notBeforeHours == candidate.notBefore)
         #expect(reread.scenario.plans.last?.description == applied.description)
         #expect(fromBlock.releaseOrder.map { fromBlock.communities[$0].name } == ["west", "east"])
     }

@@ -18,13 +18,18 @@ public struct PlanCandidate: Hashable, Sendable, Codable {
     /// Crews per trade (the compiled plan's trade order) when crews are
     /// searched (`--objective cost`); empty: the plan's own crews.
     public var crews: [Int]
+    /// Project mode: each work type's start in hours after the release, the
+    /// plan's `not_before` (docs/optimise.md); empty: none.
+    public var notBefore: [Double]
 
-    public init(dispatch: DispatchRule, typeOrder: [Int], phase: [Int], communityOrder: [Int], crews: [Int] = []) {
+    public init(dispatch: DispatchRule, typeOrder: [Int], phase: [Int], communityOrder: [Int], crews: [Int] = [],
+                notBefore: [Double] = []) {
         self.dispatch = dispatch
         self.typeOrder = typeOrder
         self.phase = phase
         self.communityOrder = communityOrder
         self.crews = crews
+        self.notBefore = notBefore
     }
 }
 
@@ -76,6 +81,12 @@ public struct PlanSpace: Sendable {
         plan.priority = candidate.dispatch == .fifo || candidate.typeOrder == start.typeOrder
             ? (candidate.dispatch == .fifo ? [] : startPriority)
             : candidate.typeOrder.map { typeNames[$0] }
+        if !candidate.notBefore.isEmpty {
+            // Whole hours survive ÷ 24 then × 24 exactly (checked below 2,000,000 hours), so the
+            // engine's not-before time is the start the schedule gave.
+            plan.notBefore = OrderedMapping(zip(typeNames, candidate.notBefore).filter { $0.1 > 0 }
+                .map { (key: $0, value: $1 / hoursPerCalendarDay) })
+        }
         if !candidate.crews.isEmpty {
             plan.crews = OrderedMapping(zip(tradeNames, candidate.crews).map { (key: $0, value: $1) })
         }

@@ -13,6 +13,11 @@ extension PlanOptimiser {
         let spec = scenario.plans[planIndex]
         let crewModel = objective == .cost ? CrewCost(plan: base) : nil
         let space = PlanSpace(plan: base, spec: spec, crews: crewModel != nil)
+        // Project mode: a deterministic single project's lists are decoded by the serial
+        // scheme and improved, and the schedule becomes the plan's `not_before`. Every
+        // replication of such a plan is the same, so one per candidate is enough.
+        var project = projectMode && objective != .cost ? ProjectSchedule(plan: base) : nil
+        let replications = project == nil ? replications : 1
         let search = 0..<replications
         let confirmCost = confirmReplications * 2
         let needed = replications * 2 + confirmCost
@@ -23,11 +28,19 @@ extension PlanOptimiser {
         // A cost search keeps a share of its budget to prune the best candidate's crews.
         let geneticBudget = crewModel == nil ? searchBudget : searchBudget - Int(Double(searchBudget) * pruneShare)
 
+        func decoded(_ c: PlanCandidate) -> PlanCandidate {
+            guard project != nil else { return c }
+            var d = c
+            d.dispatch = space.start.dispatch
+            (d.typeOrder, d.notBefore) = project!.decode(c.typeOrder)
+            return d
+        }
         var evaluator = Evaluator(space: space, scenario: scenario, planIndex: planIndex, spec: spec,
                                   seed: seed, runner: runner, objective: objective, crewModel: crewModel, target: target)
         let random = RandomStream(key: StreamKey(seed: seed, purpose: StreamPurpose.optimiser))
-        let moves = Moves(space: space, random: random, searchRules: searchRules, searchPhases: searchPhases,
-                          crewModel: crewModel)
+        // Under `not_before` from a schedule every rule gives that schedule: rules are not searched.
+        let moves = Moves(space: space, random: random, searchRules: searchRules && project == nil,
+                          searchPhases: searchPhases, crewModel: crewModel)
 
         // 1. Search.
         var seeds = [space.start]
@@ -51,6 +64,15 @@ extension PlanOptimiser {
             var c = seeds[Int(random.uniformInt(below: UInt(seeds.count)))]
             for _ in 0...Int(random.uniformInt(below: 3)) { moves.mutate(&c) }
             if !seeds.contains(c) { seeds.append(c) }
+        }
+        if project != nil {
+            // The starting plan as written, then every seed decoded (the rules' lists are starting lists).
+            var decodedSeeds = [space.start]
+            for c in seeds {
+                let d = decoded(c)
+                if !decodedSeeds.contains(d) { decodedSeeds.append(d) }
+            }
+            seeds = decodedSeeds
         }
         let affordable = max(1, min(seeds.count, geneticBudget / replications))
         seeds = Array(seeds.prefix(affordable))
@@ -80,9 +102,11 @@ extension PlanOptimiser {
                     child = moves.crossover(moves.tournament(ranked), moves.tournament(ranked))
                     moves.mutate(&child)
                 }
+                child = decoded(child)
                 while evaluator.known(child) || children.contains(child), attempts < 20 * population {
                     attempts += 1
                     moves.mutate(&child)
+                    child = decoded(child)
                 }
                 if !evaluator.known(child), !children.contains(child) { children.append(child) }
             }
@@ -201,7 +225,8 @@ extension PlanOptimiser {
                       startCrewCost: crewModel?.cost(space.start.crews), bestCrewCost: crewModel?.cost(best.crews),
                       selectedCrews: best == selected ? nil : selected.crews,
                       selectedCrewCost: best == selected ? nil : crewModel?.cost(selected.crews),
-                      confirmRounds: confirmReplications > 0 ? round + 1 : 0, growthSimulations: growthSimulations)
+                      confirmRounds: confirmReplications > 0 ? round + 1 : 0, growthSimulations: growthSimulations,
+                      schedulePasses: project?.passes)
     }
 
     /// The `round`-th set of fresh replications: `offset × (round + 1)` on.

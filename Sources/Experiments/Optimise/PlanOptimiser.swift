@@ -68,6 +68,10 @@ public struct PlanOptimiser: Sendable {
     public var growRounds = 2
     /// `cost`: growth steps per round (each simulates every trade's step on the fresh set).
     public var growSteps = 10
+    /// Whether a deterministic single project is searched in project mode
+    /// (serial scheme, forward-backward improvement, `not_before`), with
+    /// `deadline` and `p80` (docs/optimise.md, "Project mode").
+    public var projectMode = true
 
     public init(objective: Objective, budget: Int, replications: Int, confirmReplications: Int) {
         self.objective = objective
@@ -175,6 +179,10 @@ public struct PlanOptimiser: Sendable {
         public var selectedCrewCost: Double?
         public var confirmRounds = 0
         public var growthSimulations = 0
+        /// Project mode: the serial-scheme passes made (each candidate's
+        /// decoding and each forward or backward improvement pass); nil
+        /// when the search was not in project mode.
+        public var schedulePasses: Int?
     }
 
     public enum OptimiseError: Error, CustomStringConvertible {

@@ -42,6 +42,11 @@ public enum OptimiseText {
         }
         out += "\(r.candidatesSimulated) candidates in \(r.generations) generations, \(r.finalistsKept) left after elimination; "
             + "\(r.simulations) simulations in \(String(format: "%.1f", seconds)) s\n"
+        if let passes = r.schedulePasses {
+            out += "Project mode (one deterministic project, one replication a candidate): lists decoded by the serial "
+                + "scheme and improved forward and backward, \(passes) schedule passes; the plan holds each job to its start "
+                + "with not_before\n"
+        }
         if let target = r.target {
             out += "\nCrews for P(deadline met) ≥ \(percent(target)):\n"
             func mix(_ trades: [String], _ crews: [Int]) -> String {
