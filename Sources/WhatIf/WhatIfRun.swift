@@ -68,7 +68,7 @@ public final class WhatIfRun: Sendable {
             self.cancelled.load(ordering: .relaxed) || Date().timeIntervalSince(started) > timeLimit
         }
         var results: [[ReplicationResult]] = []
-        for (i, variant) in variants.enumerated() {
+        for variant in variants {
             let got = replicate(variant.edited.model, threads: limits.threads, stop: stop)
             guard got.count == replications else {
                 let finished = done.load(ordering: .relaxed)

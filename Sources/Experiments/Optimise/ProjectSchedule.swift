@@ -1,21 +1,27 @@
+import DiscreteEvent
 import Renovation
 import Stochastic
 
 /// Project mode (docs/optimise.md): a plan that is one deterministic
 /// project — one building or community, so every work type is one job;
-/// constant durations; a 24-hour 7-day calendar; nothing else that moves
-/// work (no inspections, rain, shutdowns, budget, funding, risks,
-/// preparation or status date) — is a resource-constrained project
-/// scheduling instance. There a candidate's priority list is decoded by
+/// constant durations; one working calendar for every trade; nothing else
+/// that moves work (no inspections, rain, shutdowns, budget, funding,
+/// risks, preparation or status date) — is a resource-constrained project
+/// scheduling instance in working time. There a candidate's priority list is decoded by
 /// the serial schedule-generation scheme and improved by forward-backward
 /// passes (justification), and the schedule is handed to the simulation
 /// as the plan's `not_before` (each job's start), which renosim's dispatch
 /// reproduces exactly (docs/scenario-reference.md, "Not before"). The
 /// simulation's finish, not this model's, is what the search ranks.
 ///
-/// Times are whole units of `unitHours` (one hour, or one minute when some
-/// duration is not a whole number of hours), so resource use is a profile
-/// indexed by time.
+/// Times are whole units of `unitHours` of working time (one hour, or one
+/// minute when some duration is not a whole number of hours), so resource
+/// use is a profile indexed by time. A start in working time becomes a
+/// calendar time through the calendar: the first instant at which that
+/// much working time has passed since the release. Every job that ends
+/// at or before it in working time has ended by then on the calendar, and
+/// a job given its crews at a closed hour starts at the next working
+/// instant, so the simulation runs the working-time schedule exactly.
 struct ProjectSchedule: Sendable {
     let durations: [Int]
     let predecessors: [[Int]]
@@ -26,6 +32,9 @@ struct ProjectSchedule: Sendable {
     let unitHours: Double
     /// Σ durations: no schedule decoded here is longer.
     let horizon: Int
+    /// The calendar every trade works on, and the community's release (hours).
+    let calendar: WorkingCalendar
+    let release: Double
 
     /// Schedule passes made (decodings, and each forward or backward pass).
     private(set) var passes = 0
@@ -39,7 +48,7 @@ struct ProjectSchedule: Sendable {
               plan.status == nil, plan.budgetPerYear.allSatisfy({ $0 == .infinity }),
               plan.rainProbability.allSatisfy({ $0 == 0 }),
               plan.shutdownWindows.allSatisfy(\.isEmpty),
-              ([plan.baseCalendar] + plan.calendars).allSatisfy({ $0.shiftStart == 0 && $0.hours.allSatisfy { $0 == 24 } })
+              plan.calendars.allSatisfy({ $0 == plan.baseCalendar })
         else { return nil }
         var hours: [Double] = []
         for o in 0..<n {
@@ -59,10 +68,13 @@ struct ProjectSchedule: Sendable {
         successors = plan.types.map(\.successors)
         demands = plan.types.map { $0.needs.map { (resource: $0.trade, amount: $0.crews) } }
         capacities = plan.crews
+        calendar = plan.baseCalendar
+        release = plan.releaseTime[0]
     }
 
     /// The candidate's list decoded and improved: the list in start order
-    /// (ties by the given list) and each work type's start in hours.
+    /// (ties by the given list) and each work type's start in calendar
+    /// hours after the release (past the calendar's end: its end).
     mutating func decode(_ list: [Int], improvementPasses: Int = 4) -> (list: [Int], startHours: [Double]) {
         var starts = serial(list, before: predecessors, after: successors)
         var makespan = length(starts)
@@ -84,7 +96,10 @@ struct ProjectSchedule: Sendable {
         var position = [Int](repeating: 0, count: list.count)
         for (i, j) in list.enumerated() { position[j] = i }
         let ordered = durations.indices.sorted { (starts[$0], position[$0]) < (starts[$1], position[$1]) }
-        return (ordered, starts.map { Double($0) * unitHours })
+        let end = calendar.horizon - release
+        return (ordered, starts.map { s in
+            calendar.finishTime(start: release, workHours: Double(s) * unitHours).map { $0 - release } ?? end
+        })
     }
 
     func length(_ starts: [Int]) -> Int {

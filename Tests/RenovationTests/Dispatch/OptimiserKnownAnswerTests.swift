@@ -63,35 +63,56 @@ struct OptimiserKnownAnswerTests {
         #expect(bestRule > 0)
     }
 
-    @Test("project mode: decoded schedules are feasible, never longer than the list's serial schedule, and the simulation runs them")
-    func projectDecoding() throws {
+    /// An 8-hour weekday calendar with a holiday, in place of the instance's 24-hour one.
+    static let officeHours = """
+        calendar:
+          workdays: [monday, tuesday, wednesday, thursday, friday]
+          shift_start: 8
+          hours_per_day: 8
+          holidays: [2025-01-08]
+        """
+
+    @Test("project mode: decoded schedules are feasible, never longer than the list's serial schedule, and the simulation runs them",
+          arguments: [false, true])
+    func projectDecoding(officeHours: Bool) throws {
         let generator = InstanceGenerator(jobs: 30, resources: 4)
         var shortened = 0
         for index in 0..<30 {
             let instance = generator.instance(seed: 31, index: index)
-            let loaded = try ScenarioLoader.load(yaml: InstanceScenario.yaml(instance, rules: [.latestFinish]), file: "rcpsp.yaml")
+            var yaml = InstanceScenario.yaml(instance, rules: [.latestFinish])
+            if officeHours {
+                let calendar = yaml.range(of: "calendar:")!.lowerBound..<yaml.range(of: "trades:")!.lowerBound
+                yaml.replaceSubrange(calendar, with: Self.officeHours + "\n")
+            }
+            let loaded = try ScenarioLoader.load(yaml: yaml, file: "rcpsp.yaml")
             let plan = try CompiledPlan(scenario: loaded.valid, plan: "latest_finish")
             var project = try #require(ProjectSchedule(plan: plan))
             #expect(project.durations == instance.durations)
+            // Calendar hours back to working hours, the instance's time.
+            func working(_ hours: [Double]) -> [Int] { hours.map { Int(plan.baseCalendar.workHours(before: $0)) } }
             let list = NotBeforeTests.randomList(instance, walk: index)
             // Without improvement the decoding is the serial scheme, start for start.
             let serial = SerialSGS.schedule(instance, list: list)
-            #expect(project.decode(list, improvementPasses: 0).startHours.map { Int($0) } == serial, "instance \(index)")
+            #expect(working(project.decode(list, improvementPasses: 0).startHours) == serial, "instance \(index)")
             let decoded = project.decode(list)
-            let starts = decoded.startHours.map { Int($0) }
+            let starts = working(decoded.startHours)
             #expect(instance.isFeasible(starts: starts), "instance \(index)")
             let plain = ParallelSGS.makespan(instance, starts: serial)
             let improved = ParallelSGS.makespan(instance, starts: starts)
             #expect(improved <= plain, "instance \(index)")
             if improved < plain { shortened += 1 }
-            // The schedule as not_before: renosim's dispatch runs exactly it.
+            // The schedule as not_before: renosim's dispatch runs exactly it (a job given
+            // its crews at a closed hour starts at the next working instant).
             var scenario = loaded.scenario
             let space = PlanSpace(plan: plan, spec: scenario.plans[0])
             var candidate = space.start
             (candidate.typeOrder, candidate.notBefore) = decoded
             scenario.plans[0] = space.apply(candidate, to: scenario.plans[0])
             let compiled = try CompiledPlan(scenario: try ScenarioValidator.validated(scenario), plan: "latest_finish")
-            #expect(try ParallelSGSReferenceTests.renosimStarts(compiled) == starts, "instance \(index)")
+            let simulated = try ParallelSGSReferenceTests.renosimStarts(compiled)
+            #expect(simulated == decoded.startHours.map { Int(plan.baseCalendar.nextWorkingTime(from: $0) ?? -1) },
+                    "instance \(index)")
+            #expect(working(simulated.map(Double.init)) == starts, "instance \(index)")
         }
         // Proof the improvement does something.
         #expect(shortened > 5, "improved on \(shortened) of 30")
@@ -102,7 +123,7 @@ struct OptimiserKnownAnswerTests {
         let instance = InstanceGenerator(jobs: 5, resources: 2).instance(seed: 31, index: 0)
         let yaml = InstanceScenario.yaml(instance, rules: [.latestFinish])
         for (from, to) in [("hours: \(instance.durations[0]), per: fixed", "hours: {type: uniform, min: 1, max: 9}, per: fixed"),
-                           ("hours_per_day: 24", "hours_per_day: 8"),
+                           ("name: rcpsp", "name: rcpsp\nsupervisors: {count: 1}"),
                            ("buildings: [{units: 1, floors: 1}]", "buildings: [{units: 1, floors: 1}, {units: 1, floors: 1}]")] {
             let changed = yaml.replacingOccurrences(of: from, with: to)
             #expect(changed != yaml)
