@@ -40,6 +40,29 @@ struct OptimiseCommandTests {
         #expect(page.contains("Search progress") && page.contains("Completion S-curves"))
     }
 
+    @Test("project mode: a one-house project gets start times as not_before, and the copy runs the schedule found")
+    func projectMode() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let output = try CLIRunner.run(["optimise", "Tests/Fixtures/one-house.yaml", "--plan", "base", "--objective", "p80",
+                                        "--budget", "600", "--confirm", "5", "--seed", "2", "--quiet", "--out", folder.path,
+                                        "--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect((result["schedule_passes"] as? Int ?? 0) > 0, "not in project mode")
+        let best = try #require(result["best_search_value"] as? Double), start = try #require(result["start_search_value"] as? Double)
+        // shortest's own schedule ends on day 29.7; the search finds a shorter one.
+        #expect(best < start)
+        let block = try String(contentsOf: folder.appendingPathComponent("optimised-plan.yaml"), encoding: .utf8)
+        #expect(block.contains("    not_before: {"), "\(block)")
+        // The copy's optimised plan finishes when the search said: the simulation runs the schedule.
+        let run = try CLIRunner.run(["run", folder.appendingPathComponent("one-house-optimised.yaml").path, "--plan", "base-optimised",
+                                     "--replications", "2", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let replications = try #require(document["per_replication"] as? [[String: Any]])
+        #expect(replications.map { $0["finish_days"] as? Double } == [best, best])
+    }
+
     @Test("a budget too small to confirm is refused with what it needs, exit 1")
     func smallBudget() throws {
         let output = try CLIRunner.run(["optimise", Self.minimal, "--plan", "staged", "--budget", "10", "--confirm", "20"])

@@ -17,11 +17,10 @@ import Stochastic
 /// Times are whole units of `unitHours` of working time (one hour, or one
 /// minute when some duration is not a whole number of hours), so resource
 /// use is a profile indexed by time. A start in working time becomes a
-/// calendar time through the calendar: the first instant at which that
-/// much working time has passed since the release. Every job that ends
-/// at or before it in working time has ended by then on the calendar, and
-/// a job given its crews at a closed hour starts at the next working
-/// instant, so the simulation runs the working-time schedule exactly.
+/// calendar time through the calendar: the first working instant at or
+/// after the moment that much working time has passed since the release.
+/// Every job that ends at or before it in working time has ended by then
+/// on the calendar, so the simulation runs the working-time schedule exactly.
 struct ProjectSchedule: Sendable {
     let durations: [Int]
     let predecessors: [[Int]]
@@ -98,7 +97,11 @@ struct ProjectSchedule: Sendable {
         let ordered = durations.indices.sorted { (starts[$0], position[$0]) < (starts[$1], position[$1]) }
         let end = calendar.horizon - release
         return (ordered, starts.map { s in
-            calendar.finishTime(start: release, workHours: Double(s) * unitHours).map { $0 - release } ?? end
+            // The first instant s working hours have passed, moved on to the next working
+            // instant (the start of the next shift, not the end of the last).
+            guard let passed = calendar.finishTime(start: release, workHours: Double(s) * unitHours),
+                  let start = calendar.nextWorkingTime(from: passed) else { return end }
+            return start - release
         })
     }
 
