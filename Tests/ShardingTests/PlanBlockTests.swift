@@ -44,6 +44,16 @@ struct PlanBlockTests {
         #expect(fromBlock.releaseOrder.map { fromBlock.communities[$0].name } == ["west", "east"])
     }
 
+    @Test("a start on a whole hour, written as days, comes back as that hour for every hour of 100 years")
+    func wholeHoursRoundTrip() {
+        var wrong = 0
+        for hour in 0..<(100 * 366 * 24) {
+            let days = Double(hour) / 24
+            if days * 24 != Double(hour) || Double("\(days)") != days { wrong += 1 }
+        }
+        #expect(wrong == 0)
+    }
+
     @Test("a scenario whose plans are a flow list gets no copy, and says why")
     func flowList() throws {
         let text = try Self.text()

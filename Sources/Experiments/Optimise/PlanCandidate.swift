@@ -82,8 +82,8 @@ public struct PlanSpace: Sendable {
             ? (candidate.dispatch == .fifo ? [] : startPriority)
             : candidate.typeOrder.map { typeNames[$0] }
         if !candidate.notBefore.isEmpty {
-            // Whole hours survive ÷ 24 then × 24 exactly (checked below 2,000,000 hours), so the
-            // engine's not-before time is the start the schedule gave.
+            // Whole hours survive ÷ 24 then × 24 exactly (tested for every hour of 100 years,
+            // PlanBlockTests), so the engine's not-before time is the start the schedule gave.
             plan.notBefore = OrderedMapping(zip(typeNames, candidate.notBefore).filter { $0.1 > 0 }
                 .map { (key: $0, value: $1 / hoursPerCalendarDay) })
         }

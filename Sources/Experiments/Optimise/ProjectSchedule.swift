@@ -6,7 +6,7 @@ import Stochastic
 /// project — one building or community, so every work type is one job;
 /// constant durations; one working calendar for every trade; nothing else
 /// that moves work (no inspections, rain, shutdowns, budget, funding,
-/// risks, preparation or status date) — is a resource-constrained project
+/// risks, preparation, status date or `not_before` of its own) — is a resource-constrained project
 /// scheduling instance in working time. There a candidate's priority list is decoded by
 /// the serial schedule-generation scheme and improved by forward-backward
 /// passes (justification), and the schedule is handed to the simulation
@@ -14,9 +14,10 @@ import Stochastic
 /// reproduces exactly (docs/scenario-reference.md, "Not before"). The
 /// simulation's finish, not this model's, is what the search ranks.
 ///
-/// Times are whole units of `unitHours` of working time (one hour, or one
-/// minute when some duration is not a whole number of hours), so resource
-/// use is a profile indexed by time. A start in working time becomes a
+/// Times are whole hours of working time (every duration a whole number
+/// of hours, at least one; the shift and the release on whole hours), so
+/// resource use is a profile indexed by the hour and every start is a
+/// whole hour of the calendar, which `not_before` carries exactly. A start in working time becomes a
 /// calendar time through the calendar: the first working instant at or
 /// after the moment that much working time has passed since the release.
 /// Every job that ends at or before it in working time has ended by then
@@ -28,7 +29,6 @@ struct ProjectSchedule: Sendable {
     /// Each job's (resource, amount) pairs.
     let demands: [[(resource: Int, amount: Int)]]
     let capacities: [Int]
-    let unitHours: Double
     /// Σ durations: no schedule decoded here is longer.
     let horizon: Int
     /// The calendar every trade works on, and the community's release (hours).
@@ -42,26 +42,29 @@ struct ProjectSchedule: Sendable {
     /// Nil when `plan` is not a deterministic single project (see the type's notes).
     init?(plan: CompiledPlan) {
         let n = plan.types.count
-        guard n > 0, plan.orderCount == n, plan.communities.count == 1,
+        // The plan's own `not_before` would be replaced by the decoded starts: not searched here.
+        guard n > 0, plan.orderCount == n, plan.communities.count == 1, plan.notBeforeHours.isEmpty,
               plan.supervisors == 0, plan.funding == nil, plan.risks.isEmpty, plan.preparation == nil,
               plan.status == nil, plan.budgetPerYear.allSatisfy({ $0 == .infinity }),
               plan.rainProbability.allSatisfy({ $0 == 0 }),
               plan.shutdownWindows.allSatisfy(\.isEmpty),
-              plan.calendars.allSatisfy({ $0 == plan.baseCalendar })
+              plan.calendars.allSatisfy({ $0 == plan.baseCalendar }),
+              plan.baseCalendar.shiftStart == plan.baseCalendar.shiftStart.rounded(),
+              plan.releaseTime[0] == plan.releaseTime[0].rounded()
         else { return nil }
-        var hours: [Double] = []
+        var hours: [Int] = []
         for o in 0..<n {
-            guard plan.typeIndex(of: o) == o, case .constant(let h) = plan.types[o].hours, h >= 0 else { return nil }
-            hours.append(h * plan.scale(of: o))
+            // Whole hours, so every start is a whole hour that `not_before` carries exactly; no
+            // job of no time, which takes its crews for an instant the time-indexed profile has not.
+            guard plan.typeIndex(of: o) == o, case .constant(let h) = plan.types[o].hours else { return nil }
+            let duration = h * plan.scale(of: o)
+            guard duration >= 1, duration <= 1_000_000, duration == duration.rounded() else { return nil }
+            hours.append(Int(duration))
         }
-        guard let unit = [1.0, 1.0 / 60].first(where: { u in hours.allSatisfy { ($0 / u).rounded() == $0 / u } }) else {
-            return nil
-        }
-        durations = hours.map { Int(($0 / unit).rounded()) }
+        durations = hours
         let total = durations.reduce(0, +)
         // A time-indexed profile: kept to a size that decodes quickly.
         guard total <= 1_000_000, total * plan.tradeNames.count <= 20_000_000 else { return nil }
-        unitHours = unit
         horizon = total + 1
         predecessors = plan.types.map(\.predecessors)
         successors = plan.types.map(\.successors)
@@ -99,7 +102,7 @@ struct ProjectSchedule: Sendable {
         return (ordered, starts.map { s in
             // The first instant s working hours have passed, moved on to the next working
             // instant (the start of the next shift, not the end of the last).
-            guard let passed = calendar.finishTime(start: release, workHours: Double(s) * unitHours),
+            guard let passed = calendar.finishTime(start: release, workHours: Double(s)),
                   let start = calendar.nextWorkingTime(from: passed) else { return end }
             return start - release
         })

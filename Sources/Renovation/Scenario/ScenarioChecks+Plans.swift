@@ -80,7 +80,6 @@ extension ScenarioChecks {
             require(days, path + name, "a number of days after the community's release",
                     from: .closed(0), to: .closed(Double(Self.maximumYears) * 366))
         }
-        warnAboutRepeats(plan.notBefore.keys, { path + $0 }, "work type")
     }
 
     private mutating func checkRelease(_ plan: PlanSpec, _ path: ScenarioKeyPath) {

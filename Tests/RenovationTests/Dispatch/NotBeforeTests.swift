@@ -94,6 +94,18 @@ struct NotBeforeTests {
         #expect(differentWithout > 20)
     }
 
+    @Test("an order whose time is past the horizon is reported as not fitting before it, and its successor as waiting")
+    func heldAtHorizon() throws {
+        let instance = SchedulingInstance(durations: [3, 3], predecessors: [[], [0]], demands: [[1], [1]], capacities: [1])
+        // 36,000 days: past the horizon of a 2025 deadline.
+        let plan = try Self.plan(instance, days: [36_000, 0])
+        let result = Replication.run(plan: plan, seed: 1, replication: 0)
+        #expect(!result.finished)
+        let stall = try #require(result.stall)
+        #expect(stall.contains("1 × j1: does not fit in the calendar before the horizon"), "\(stall)")
+        #expect(stall.contains("1 × j2: waiting for predecessors that never finish"), "\(stall)")
+    }
+
     @Test("bad entries are refused where they are")
     func validation() throws {
         let instance = SchedulingInstance(durations: [3], predecessors: [[]], demands: [[1]], capacities: [1])

@@ -124,6 +124,9 @@ struct OptimiserKnownAnswerTests {
         let yaml = InstanceScenario.yaml(instance, rules: [.latestFinish])
         for (from, to) in [("hours: \(instance.durations[0]), per: fixed", "hours: {type: uniform, min: 1, max: 9}, per: fixed"),
                            ("name: rcpsp", "name: rcpsp\nsupervisors: {count: 1}"),
+                           ("hours: \(instance.durations[0]), per: fixed", "hours: 0, per: fixed"),
+                           ("hours: \(instance.durations[0]), per: fixed", "hours: 2.5, per: fixed"),
+                           ("dispatch: latest_finish,", "dispatch: latest_finish, not_before: {j1: 1},"),
                            ("buildings: [{units: 1, floors: 1}]", "buildings: [{units: 1, floors: 1}, {units: 1, floors: 1}]")] {
             let changed = yaml.replacingOccurrences(of: from, with: to)
             #expect(changed != yaml)
