@@ -40,7 +40,9 @@ public enum OptimiseText {
                 out += String(format: "  gain (paired)  %+.1f points [%+.1f, %+.1f]\n", gain * 100, interval.lower * 100, interval.upper * 100)
             }
         }
-        out += "\(r.candidatesSimulated) candidates in \(r.generations) generations, \(r.finalistsKept) left after elimination; "
+        // A deterministic project (project mode) has nothing to eliminate by replication.
+        let kept = r.schedulePasses == nil ? ", \(r.finalistsKept) left after elimination" : ""
+        out += "\(r.candidatesSimulated) candidates in \(r.generations) generations\(kept); "
             + "\(r.simulations) simulations in \(String(format: "%.1f", seconds)) s\n"
         if let passes = r.schedulePasses {
             out += "Project mode (one deterministic project, one replication a candidate): lists decoded by the serial "
